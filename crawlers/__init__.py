@@ -1,0 +1,1 @@
+"""The Scrapy project of ciblage: one spider per source, one pipeline into the ledger."""

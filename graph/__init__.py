@@ -1,0 +1,1 @@
+"""The graph model, its two stores (embedded networkx, Neo4j), analysis and exports."""

@@ -1,0 +1,1 @@
+"""spaCy extraction of entities and relations with evidence, and entity resolution."""
