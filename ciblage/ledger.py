@@ -45,6 +45,7 @@ class Ledger:
         try:
             self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
+            self._check_version()
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
@@ -73,7 +74,7 @@ class Ledger:
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
-    def _upgrade(self) -> None:
+    def _check_version(self) -> None:
         current = self.schema_version
         if current > SCHEMA_VERSION:
             raise LedgerError(
@@ -81,6 +82,9 @@ class Ledger:
                 f"ciblage ({SCHEMA_VERSION})",
                 hint="Upgrade ciblage (pip install -U ciblage); the file was left untouched.",
             )
+
+    def _upgrade(self) -> None:
+        current = self.schema_version
         for step in range(current, SCHEMA_VERSION):
             self.conn.execute("BEGIN IMMEDIATE")
             try:
