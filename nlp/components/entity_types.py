@@ -1,0 +1,180 @@
+"""``ciblage_typer``: the model's PER/LOC/ORG/MISC become the project's seven types.
+
+Order of evidence: the gazetteer (already typed, kept as is), then the context a journalist
+writes ("la start-up X", "le logiciel X", "X, société de conseil", "X SAS", "le parti X"),
+then words inside the name ("ministère", "Parti", "Consulting"), then the model's label
+(PER -> PERSON, LOC -> PLACE, ORG -> COMPANY; MISC is dropped unless context types it).
+Context cues also *find* names the model missed ("la start-up Zorbifex"). Spans lose their
+leading determiners ("la CNIL" -> "CNIL").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans, registry
+
+from ciblage.ids import ENTITY_TYPES
+from nlp.lexicon import NAME_KEYWORDS, POST_CUES, PRE_CUES
+
+#: Words the model tags as entities but that never name an actor in this corpus.
+NOT_NAMES = frozenset({"SIREN", "SIRET", "RCS", "TVA", "NAF", "APE", "RGPD", "CEO", "PDG", "DG", "SAS",
+                       "SARL", "SA", "HT", "TTC", "AFP PHOTO", "UE", "PME", "ETI", "IA", "API", "URL",
+                       "SMS", "WEB", "INTERNET", "DATA", "BIG DATA"})
+_DETS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’", "au", "aux"}
+_TRIM_TAIL = set(",;:.!?()[]«»\"'’-–—")
+_NAME = r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*(?:[ \u00a0](?:[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*|&|de|des|du|et))*?[\w]"
+_LEGAL = r"(?:SASU|SAS|SARL|EURL|SA|SCOP|SNC)\b"
+BODY_RE = re.compile(
+    r"\b(?:[Mm]inistère|[Pp]réfecture|[Mm]airie|[Cc]onseil (?:régional|départemental|municipal)"
+    r"|[Tt]ribunal (?:correctionnel|judiciaire|administratif|de commerce)|[Cc]our d['’]appel"
+    r"|Région|Ville|Métropole|Département) (?:de la |de l['’]|des |du |de |d['’])"
+    r"[A-ZÀ-ÖØ-Ý][\w'’-]*(?:[ -](?:et )?[A-ZÀ-ÖØ-Ý][\w'’-]*)*"
+)
+
+
+def _cue_alt(cues: dict[str, str]) -> str:
+    return "|".join(sorted((re.escape(c) for c in cues), key=len, reverse=True))
+
+
+class EntityTyper:
+    """Retype, discover and clean entity spans (see the module docstring)."""
+
+    def __init__(self, name: str, *, pre_cues: dict[str, str], post_cues: dict[str, str],
+                 keywords: dict[str, str], org_default: str, drop_misc: bool) -> None:
+        self.name = name
+        self.pre_cues = {k.lower(): v for k, v in pre_cues.items()}
+        self.post_cues = {k.lower(): v for k, v in post_cues.items()}
+        self.keywords = {k.lower(): v for k, v in keywords.items()}
+        self.org_default = org_default
+        self.drop_misc = drop_misc
+        alt = _cue_alt(self.pre_cues)
+        stop = r"(?!(?:de|du|des|d|à|au|aux|par|pour|avec|et|ou|chez|sur|dans|qui|que|en)\b)"
+        tail = rf"(?:\s+(?:de|d['’]|en)\s*[a-zà-ÿ-]+)?(?:\s+{stop}[a-zà-ÿ-]+){{0,2}}?"
+        self.pre_re = re.compile(rf"\b(?P<cue>{alt}){tail}\s*[,:]?\s*$", re.IGNORECASE)
+        # Cue and article case-insensitive, the name itself must be capitalised.
+        self.find_re = re.compile(
+            rf"(?i:\b(?:la|le|les|l['’]|une?|cette|ce|sa|son|leur|notre)\s*(?P<cue>{alt}){tail})"
+            rf"\s+(?P<name>{_NAME}(?:\s+{_LEGAL})?)")
+        self.legal_re = re.compile(rf"(?P<name>{_NAME})\s+{_LEGAL}")
+        self.post_re = re.compile(
+            rf"^\s*,?\s*(?:une?|la|le|l['’])?\s*(?P<cue>{_cue_alt(self.post_cues)})\b", re.IGNORECASE)
+        self.kw_re = re.compile(rf"\b(?:{_cue_alt(self.keywords)})\b", re.IGNORECASE)
+
+    # -- typing ------------------------------------------------------------------------------
+
+    def context_label(self, doc: Doc, start: int, end: int) -> str | None:
+        before = doc.text[max(0, start - 60):start]
+        m = self.pre_re.search(before)
+        if m:
+            return self.pre_cues.get(m["cue"].lower())
+        m = self.post_re.match(doc.text[end:end + 40])
+        if m:
+            return self.post_cues.get(m["cue"].lower())
+        if re.match(rf"\s+{_LEGAL}", doc.text[end:end + 8]):
+            return "COMPANY"
+        return None
+
+    def keyword_label(self, text: str) -> str | None:
+        m = self.kw_re.search(text)
+        return self.keywords.get(m.group().lower()) if m else None
+
+    def label_for(self, doc: Doc, span: Span) -> str | None:
+        ctx = self.context_label(doc, span.start_char, span.end_char)
+        model = span.label_
+        if model == "PER":
+            # A person keeps PER unless the context says firm/product; a lone all-caps token
+            # ("LMP") is an acronym, not a person.
+            if ctx in ("COMPANY", "PRODUCT", "PARTY", "MEDIA"):
+                return ctx
+            if len(span) == 1 and span.text.isupper() and len(span.text) > 1:
+                return self.keyword_label(span.text) or self.org_default
+            return "PERSON"
+        if ctx:
+            return ctx
+        kw = self.keyword_label(span.text)
+        if kw:
+            return kw
+        if model == "LOC":
+            return "PLACE"
+        if model == "ORG":
+            return self.org_default
+        return None if self.drop_misc else self.org_default
+
+    # -- discovery ---------------------------------------------------------------------------
+
+    def discover(self, doc: Doc) -> list[Span]:
+        spans = []
+        for m in self.find_re.finditer(doc.text):
+            label = self.pre_cues.get(m["cue"].lower())
+            span = doc.char_span(m.start("name"), m.end("name"), label=label, alignment_mode="contract")
+            if span is not None and label:
+                spans.append(span)
+        for m in BODY_RE.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), label="PUBLIC_BODY", alignment_mode="contract")
+            if span is not None:
+                spans.append(span)
+        for m in self.legal_re.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
+            if span is not None and not _starts_sentence_word(span):
+                spans.append(span)
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        fixed: list[Span] = []  # gazetteer spans (label already a project type)
+        guessed: list[Span] = []
+        for ent in doc.ents:
+            if ent.id_ or ent.label_ in ENTITY_TYPES:
+                fixed.append(ent)
+                continue
+            ent = _trim(ent)
+            if ent is None or ent.text.upper() in NOT_NAMES:
+                continue
+            label = self.label_for(doc, ent)
+            if label:
+                guessed.append(Span(doc, ent.start, ent.end, label=label))
+        found = [s for s in map(_trim, self.discover(doc)) if s is not None]
+        taken = {i for s in fixed for i in range(s.start, s.end)}
+        found = [s for s in filter_spans(found) if not taken.intersection(range(s.start, s.end))]
+        taken |= {i for s in found for i in range(s.start, s.end)}
+        guessed = [s for s in guessed if not taken.intersection(range(s.start, s.end))]
+        doc.ents = filter_spans([*fixed, *found, *guessed])
+        return doc
+
+
+def _starts_sentence_word(span: Span) -> bool:
+    """'Le SA ...' style false hits: a single common word before the legal form."""
+    return len(span) <= 2 and span[0].is_sent_start and span[0].lower_ in _DETS
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _DETS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _TRIM_TAIL or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+
+
+@registry.misc("ciblage.type_cues.v1")
+def type_cues() -> dict[str, dict[str, str]]:
+    """The cue words of :mod:`nlp.lexicon` (pre, post, keywords), as a config block."""
+    return {"pre": dict(PRE_CUES), "post": dict(POST_CUES), "keywords": dict(NAME_KEYWORDS)}
+
+
+@Language.factory(
+    "ciblage_typer",
+    default_config={"cues": {"@misc": "ciblage.type_cues.v1"}, "org_default": "COMPANY",
+                    "drop_misc": True},
+    assigns=["doc.ents"],
+    requires=["doc.ents"],
+)
+def create_typer(nlp: Language, name: str, cues: dict[str, dict[str, str]], org_default: str,
+                 drop_misc: bool) -> EntityTyper:
+    return EntityTyper(name, pre_cues=cues["pre"], post_cues=cues["post"], keywords=cues["keywords"],
+                       org_default=org_default, drop_misc=drop_misc)

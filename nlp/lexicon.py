@@ -1,0 +1,59 @@
+"""Cue words that type a name from its context, as data (lower case; matched case-insensitively).
+
+``PRE_CUES``: the noun before a name ("la start-up X"). ``POST_CUES``: the apposition after it
+("X, société de conseil"). ``NAME_KEYWORDS``: words inside a name ("Parti", "ministère").
+Add words here rather than ``if`` branches in the components.
+"""
+
+from __future__ import annotations
+
+_COMPANY = (
+    "start-up", "startup", "start up", "jeune pousse", "société", "entreprise", "agence", "cabinet",
+    "firme", "groupe", "prestataire", "fournisseur", "éditeur", "filiale", "sous-traitant", "pme",
+    "institut", "maison mère", "holding", "boîte", "compagnie", "consultancy", "agence digitale",
+    "société de conseil", "cabinet de conseil", "agence de communication", "institut de sondage",
+    "entreprise de données", "courtier en données", "data broker", "licorne", "scale-up",
+    "sarl", "sas", "société anonyme", "géant",
+)
+_PRODUCT = ("logiciel", "application", "appli", "app", "plateforme", "outil", "solution", "progiciel",
+            "algorithme", "chatbot", "extension", "base de données")
+_PARTY = ("parti", "mouvement", "formation politique", "parti politique", "micro-parti", "microparti")
+_MEDIA = ("journal", "quotidien", "hebdomadaire", "magazine", "mensuel", "site d'information",
+          "site d’information", "média", "pure player", "radio", "chaîne", "newsletter", "lettre confidentielle")
+_PUBLIC = ("autorité", "administration", "collectivité", "préfecture", "mairie", "commune", "ministère",
+           "régulateur", "gendarme", "juridiction", "tribunal")
+
+PRE_CUES: dict[str, str] = {
+    **{c: "COMPANY" for c in _COMPANY},
+    **{c: "PRODUCT" for c in _PRODUCT},
+    **{c: "PARTY" for c in _PARTY},
+    **{c: "MEDIA" for c in _MEDIA},
+    **{c: "PUBLIC_BODY" for c in _PUBLIC},
+}
+# "gendarme" and "autorité" cue the name that follows ("le gendarme des données, la CNIL").
+
+POST_CUES: dict[str, str] = {
+    **{c: "COMPANY" for c in _COMPANY if c not in ("groupe", "institut", "géant")},
+    **{c: "PRODUCT" for c in ("logiciel", "application", "plateforme", "outil", "solution")},
+    **{c: "PARTY" for c in ("parti", "mouvement", "formation politique")},
+    **{c: "MEDIA" for c in ("journal", "quotidien", "hebdomadaire", "magazine", "site d'information")},
+}
+
+NAME_KEYWORDS: dict[str, str] = {
+    **{w: "PUBLIC_BODY" for w in (
+        "ministère", "préfecture", "mairie", "conseil régional", "conseil départemental",
+        "conseil municipal", "conseil d'état", "conseil constitutionnel", "commission", "autorité",
+        "tribunal", "cour", "parquet", "assemblée", "sénat", "haute autorité", "direction générale",
+        "inspection", "agence nationale", "région", "département", "ville de", "métropole",
+        "université", "gendarmerie", "police", "préfet", "conseil supérieur", "office national",
+        "caisse", "communauté de communes", "secrétariat",
+    )},
+    **{w: "PARTY" for w in ("parti", "rassemblement", "union pour", "front", "mouvement", "les jeunes")},
+    **{w: "COMPANY" for w in (
+        "consulting", "conseil", "conseils", "technologies", "technology", "solutions", "data",
+        "group", "groupe", "digital", "labs", "lab", "analytics", "partners", "associés", "software",
+        "sas", "sarl", "inc", "ltd", "gmbh", "corp", "strategies", "stratégies", "communication",
+        "agency", "media group", "holding", "studio", "systems", "tech",
+    )},
+    **{w: "MEDIA" for w in ("journal", "magazine", "radio", "tv", "télévision", "hebdo", "presse", "news")},
+}

@@ -1,0 +1,94 @@
+"""The small records the pipeline leaves on a ``Doc``: relations, canonical names, identifier values.
+
+Extensions are registered once, here, on import. Values are plain dicts and strings so that
+docs cross process boundaries (``nlp.pipe(n_process=N)`` serialises ``user_data`` with msgpack).
+
+Example:
+    >>> rel = Relation(subject_span=(0, 8), object_span=(20, 30), predicate="CLIENT_OF",
+    ...                subject_text="Le parti", object_text="Zorbifex", evidence_span=(0, 31),
+    ...                confidence=0.7, rule="gap.client_of.use")
+    >>> Relation.from_dict(rel.to_dict()) == rel
+    True
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from ciblage.ids import ENTITY_TYPES, PREDICATES
+
+#: Doc._ extensions: relations (list of dicts), canonical names and kb ids of entities.
+RELATIONS_EXT = "ciblage_relations"
+LANGUAGE_EXT = "ciblage_language"
+VALUE_EXT = "ciblage_value"
+IDS_KEY = "ciblage_ids"
+
+if not Doc.has_extension(RELATIONS_EXT):
+    Doc.set_extension(RELATIONS_EXT, default=None)
+if not Doc.has_extension(LANGUAGE_EXT):
+    Doc.set_extension(LANGUAGE_EXT, default=None)
+if not Span.has_extension(VALUE_EXT):
+    Span.set_extension(VALUE_EXT, default=None)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One typed relation read in one sentence, with where it was read and which rule read it."""
+
+    subject_span: tuple[int, int]
+    object_span: tuple[int, int]
+    predicate: str
+    subject_text: str
+    object_text: str
+    evidence_span: tuple[int, int]
+    confidence: float
+    rule: str
+    subject_label: str = ""
+    object_label: str = ""
+
+    def __post_init__(self) -> None:
+        if self.predicate not in PREDICATES:
+            raise ValueError(f"unknown predicate {self.predicate!r}")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence {self.confidence} outside [0, 1]")
+        for label in (self.subject_label, self.object_label):
+            if label and label not in ENTITY_TYPES:
+                raise ValueError(f"unknown entity label {label!r}")
+        for start, end in (self.subject_span, self.object_span, self.evidence_span):
+            if not 0 <= start < end:
+                raise ValueError(f"bad span ({start}, {end})")
+        if self.subject_span == self.object_span:
+            raise ValueError("a relation needs two distinct spans")
+        if not self.rule:
+            raise ValueError("a relation needs the name of the rule that produced it")
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("subject_span", "object_span", "evidence_span"):
+            data[key] = list(data[key])
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Relation:
+        fields = dict(data)
+        for key in ("subject_span", "object_span", "evidence_span"):
+            fields[key] = tuple(fields[key])
+        return cls(**fields)
+
+
+def relations_of(doc: Doc) -> list[Relation]:
+    """The relations the ``ciblage_relations`` component left on ``doc`` (empty if none)."""
+    return [Relation.from_dict(r) for r in (getattr(doc._, RELATIONS_EXT) or [])]
+
+
+def canonical_of(span: Span) -> str:
+    """Canonical name of an entity span: the gazetteer's when matched, else its cleaned text."""
+    return span.id_ or clean_surface(span.text)
+
+
+def clean_surface(text: str) -> str:
+    text = " ".join(text.replace("’", "'").split())
+    return text.strip(" ,;:.!?\"«»()[]")

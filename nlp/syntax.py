@@ -1,0 +1,114 @@
+"""Dependency fallback for relations: a trigger verb and the entities the parser attached to it.
+
+Used for pairs the gap rules of :mod:`nlp.relations` missed, typically because an incise or a
+complement separates the verb from its arguments ("La CNIL a, après un contrôle mené en 2022,
+sanctionné Zorbifex"). Arguments are found by climbing from the entity's root through
+coordination (``conj``), apposition, names and generic heads ("les équipes de X", "une amende
+à X") up to the verb; the verb's voice decides which argument is the agent.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from nlp.records import Relation
+from nlp.relations import ACTOR, ANY, ORG, VENDOR
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# lemma -> alternatives (predicate, agent is subject?, subject labels, object labels); the
+# first alternative whose types fit wins.
+Alt = tuple[str, bool, tuple[str, ...], tuple[str, ...]]
+VERBS: dict[str, tuple[Alt, ...]] = {
+    **{v: (("CLIENT_OF", True, ACTOR, VENDOR),) for v in (
+        "utiliser", "employer", "choisir", "retenir", "mandater", "solliciter", "adopter", "déployer",
+        "payer", "rémunérer", "recourir", "missionner", "sélectionner", "acheter", "commander")},
+    **{v: (("CLIENT_OF", False, ACTOR, VENDOR),) for v in ("équiper", "accompagner", "conseiller")},
+    **{v: (("FOUNDED", True, ("PERSON",), ANY),) for v in ("fonder", "cofonder", "créer")},
+    **{v: (("DIRECTS", True, ("PERSON",), ORG),) for v in ("diriger", "présider", "gérer")},
+    **{v: (("OWNS", True, ("COMPANY", "PERSON", "PARTY"), ("COMPANY", "MEDIA", "PRODUCT")),)
+       for v in ("détenir", "posséder", "racheter", "acquérir", "absorber")},
+    "contrôler": (("REGULATES", True, ("PUBLIC_BODY",), ANY),
+                  ("OWNS", True, ("COMPANY", "PERSON"), ("COMPANY", "MEDIA"))),
+    **{v: (("SANCTIONED", True, ("PUBLIC_BODY",), ANY),) for v in (
+        "sanctionner", "condamner", "épingler", "verbaliser", "avertir", "infliger", "pénaliser")},
+    "attribuer": (("CONTRACT_WITH", True, ("PUBLIC_BODY",), ("COMPANY",)),),
+    "rejoindre": (("MEMBER_OF", True, ("PERSON",), ("PARTY",)), ("WORKS_FOR", True, ("PERSON",), ORG)),
+    "recruter": (("WORKS_FOR", False, ("PERSON",), ORG),),
+    "embaucher": (("WORKS_FOR", False, ("PERSON",), ORG),),
+}
+_HEADS = frozenset({
+    "équipe", "campagne", "candidat", "candidate", "staff", "entourage", "qg", "service", "outil",
+    "logiciel", "plateforme", "application", "solution", "société", "start-up", "entreprise",
+    "amende", "sanction", "avertissement", "marché", "contrat", "prestation", "parti", "agence",
+    "cabinet", "mouvement", "fichier", "donnée", "conseil",
+})
+_AGENT = {"nsubj", "obl:agent"}
+_PATIENT = {"obj", "xcomp", "obl:arg", "obl", "iobj", "nsubj:pass", "obl:mod"}
+_NEG = frozenset({"pas", "jamais", "ne", "n'", "aucun", "aucune", "plus"})
+
+
+def _attachment(ent: Span, verb: Token) -> str | None:
+    """The dependency label by which ``ent`` hangs on ``verb`` (climbing a few steps), or None."""
+    tok = ent.root
+    for _ in range(5):
+        head = tok.head
+        if head == tok:
+            return None
+        if head == verb:
+            dep = tok.dep_
+            if dep == "nsubj" and verb.dep_ == "acl:relcl":
+                return None
+            return dep
+        if verb.dep_ == "acl:relcl" and head == verb.head and tok == ent.root and _rel_subject(verb):
+            # "X, qui utilise Y": X is the subject of the relative clause.
+            return "nsubj"
+        if tok.dep_ in ("conj", "appos", "flat:name", "flat", "fixed") or (
+            tok.dep_ == "nmod" and head.lemma_.lower() in _HEADS
+        ):
+            tok = head
+            continue
+        return None
+    return None
+
+
+def _rel_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in ("qui", "lequel", "laquelle") for c in verb.children)
+
+
+def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
+    rels: list[Relation] = []
+    for verb in sent:
+        alts = VERBS.get(verb.lemma_.lower())
+        if not alts or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.lower_ in _NEG for c in verb.children):
+            continue
+        passive = any(c.dep_ == "aux:pass" for c in verb.children)
+        agents, patients = [], []
+        for ent in ents:
+            dep = _attachment(ent, verb)
+            if dep is None:
+                continue
+            if dep in _AGENT and not (passive and dep == "nsubj"):
+                agents.append(ent)
+            elif dep in _PATIENT or (passive and dep == "nsubj"):
+                patients.append(ent)
+        for a in agents:
+            for p in patients:
+                if a == p:
+                    continue
+                for predicate, agent_is_subject, subj_types, obj_types in alts:
+                    subj, obj = (a, p) if agent_is_subject else (p, a)
+                    if subj.label_ in subj_types and obj.label_ in obj_types:
+                        rels.append(Relation(
+                            subject_span=(subj.start_char, subj.end_char),
+                            object_span=(obj.start_char, obj.end_char), predicate=predicate,
+                            subject_text=subj.text, object_text=obj.text,
+                            evidence_span=(sent.start_char, sent.end_char), confidence=0.6,
+                            rule=f"dep.{predicate.lower()}.{verb.lemma_.lower()}",
+                            subject_label=subj.label_, object_label=obj.label_,
+                        ))
+                        break
+    return rels
