@@ -81,3 +81,23 @@ def fuzzy_auto_threshold() -> float:
 def fuzzy_review_threshold() -> float:
     """Fuzzy name score (0-100) above which a pair is queued for a journalist (``CIBLAGE_FUZZY_REVIEW``)."""
     return float(_env("CIBLAGE_FUZZY_REVIEW", "85"))
+
+
+def neo4j_bolt_port() -> int:
+    """Bolt port of the local server started by ``ciblage neo4j start`` (``CIBLAGE_NEO4J_BOLT_PORT``)."""
+    return int(_env("CIBLAGE_NEO4J_BOLT_PORT", "7687"))
+
+
+def neo4j_http_port() -> int:
+    """HTTP port (Neo4j Browser) of the local server, on 127.0.0.1 (``CIBLAGE_NEO4J_HTTP_PORT``)."""
+    return int(_env("CIBLAGE_NEO4J_HTTP_PORT", "7474"))
+
+
+def neo4j_heap() -> str:
+    """JVM heap of the local server, e.g. ``1g`` or ``4g`` (``CIBLAGE_NEO4J_HEAP``)."""
+    return _env("CIBLAGE_NEO4J_HEAP", "1g")
+
+
+def neo4j_pagecache() -> str:
+    """Page cache of the local server, e.g. ``512m`` or ``2g`` (``CIBLAGE_NEO4J_PAGECACHE``)."""
+    return _env("CIBLAGE_NEO4J_PAGECACHE", "512m")
