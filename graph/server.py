@@ -301,18 +301,17 @@ def _open(uri: str | None, user: str | None, password: str | None, database: str
     except (ConfigurationError, ValueError) as exc:
         raise Neo4jUnavailable(f"invalid NEO4J_URI {uri!r}: {exc}") from exc
     try:
-        records, _, _ = driver.execute_query(
-            "CALL dbms.components() YIELD name, versions RETURN versions[0] AS version",
-            database_=database)
-        version = records[0]["version"]
-        driver.execute_query("RETURN 1", database_=database)
+        driver.verify_connectivity()  # no retries, unlike execute_query: fails fast
+        with driver.session(database=database) as session:
+            version = session.run("CALL dbms.components() YIELD versions "
+                                  "RETURN versions[0] AS version").single(strict=True)["version"]
     except AuthError as exc:
         driver.close()
         raise Neo4jUnavailable(f"Neo4j at {uri} refused the credentials of user {user!r}: "
                                "check NEO4J_USER and NEO4J_PASSWORD") from exc
     except ServiceUnavailable as exc:
         driver.close()
-        raise Neo4jUnavailable(f"Neo4j is unreachable at {uri}: {exc}") from exc
+        raise Neo4jUnavailable(f"Neo4j is unreachable at {uri}: {' '.join(str(exc).split())}") from exc
     except ClientError as exc:
         driver.close()
         if "DatabaseNotFound" in (exc.code or ""):
