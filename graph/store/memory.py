@@ -180,7 +180,7 @@ class MemoryView(View):
             paths = list(nx.all_shortest_paths(und, a, b))
         except nx.NetworkXNoPath:
             return []
-        return [p for p in paths if len(p) - 1 <= max_hops]
+        return sorted(p for p in paths if len(p) - 1 <= max_hops)
 
     def edges_between(self, a: str, b: str, rel_types: Iterable[str] | None = None) -> list[Edge]:
         types = set(rel_types) if rel_types else None
