@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from graph.project import EdgeRow, NodeRow
 
 log = logging.getLogger(__name__)
+# The server warns about property keys absent from an empty database (``_hash`` before the
+# first load); those warnings are expected and would only alarm the user.
+logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 DEFAULT_BATCH = 2000
 MARKER_KEY = "load"
 
@@ -53,7 +56,7 @@ class Neo4jStore(GraphStore):
         if self._own_driver:
             self.driver.close()
 
-    def run(self, query: str, **params: Any) -> list[dict[str, Any]]:
+    def run(self, query: str, /, **params: Any) -> list[dict[str, Any]]:
         """One read statement, routed to readers; records as dicts."""
         import neo4j
 
@@ -61,7 +64,7 @@ class Neo4jStore(GraphStore):
             query, params, database_=self.database, routing_=neo4j.RoutingControl.READ)
         return [r.data() for r in records]
 
-    def write(self, query: str, **params: Any) -> None:
+    def write(self, query: str, /, **params: Any) -> None:
         self.driver.execute_query(query, params, database_=self.database)
 
     def ensure_schema(self) -> None:
