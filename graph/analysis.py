@@ -50,7 +50,7 @@ def resolve_entity(view: View, text: str) -> Node:
         return view.get(strong[0]["id"])  # type: ignore[return-value]
     if strong:
         raise AmbiguousEntity(text, strong)
-    near = ", ".join(f"{h['name']} [{h['id']}]" for h in hits[:5])
+    near = "; ".join(f"{h['name']} (id {h['id']})" for h in hits[:5])
     raise EntityNotFound(f"no entity matches {text!r}" + (f" (closest: {near})" if near else ""))
 
 
