@@ -77,7 +77,10 @@ def _run_java(home: Path, main: str, *args: str, timeout: float = 180) -> subpro
     env = dict(os.environ, NEO4J_HOME=str(home), NEO4J_CONF=str(home / "conf"))
     for name in ("HEAP_SIZE", "JAVA_OPTS"):  # would override the heap and flags of neo4j.conf
         env.pop(name, None)
-    cmd = [_java(), "-cp", str(home / "lib" / "*"), main, *args]
+    # The launcher only reads the conf and forks the server JVM (flags from neo4j.conf): a
+    # client-compiler, serial-GC JVM starts it 2-3x faster on a small machine.
+    cmd = [_java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", str(home / "lib" / "*"),
+           main, *args]
     return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
 
 
@@ -354,18 +357,27 @@ def connect(uri: str | None = None, user: str | None = None, password: str | Non
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m graph.server install|start|stop|status``: messages on stderr, status JSON on stdout."""
+    """``python -m graph.server install|start [--timeout S]|stop|status``.
+
+    Messages go to stderr, the status JSON to stdout. Returns the exit status.
+    """
     args = sys.argv[1:] if argv is None else argv
+    timeout = 120.0
+    if len(args) == 3 and args[0] == "start" and args[1] == "--timeout":
+        timeout, args = float(args[2]), args[:1]
     if len(args) != 1 or args[0] not in ("install", "start", "stop", "status"):
-        print("usage: python -m graph.server install|start|stop|status", file=sys.stderr)
+        print("usage: python -m graph.server install|start [--timeout S]|stop|status", file=sys.stderr)
         return 2
     try:
         if args[0] == "install":
             began = time.monotonic()
-            lib = install(quiet=False)
+            if not is_installed():
+                print(f"Fetching the Neo4j {neo4j_version()} jars from Maven Central (about 130 MB "
+                      "unless ~/.m2 has them)...", file=sys.stderr)
+            lib = install()
             print(f"Neo4j {neo4j_version()} jars in {lib} ({time.monotonic() - began:.1f} s)", file=sys.stderr)
         elif args[0] == "start":
-            seconds = start()
+            seconds = start(timeout=timeout)
             print(f"Neo4j {neo4j_version()} ready on {_local_uri()} in {seconds:.1f} s "
                   f"(home {_home(None)})", file=sys.stderr)
         elif args[0] == "stop":

@@ -63,12 +63,13 @@ def test_pom_pins_one_neo4j_5_26_version() -> None:
 
 def test_configure_writes_loopback_conf(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("CIBLAGE_NEO4J_BOLT_PORT", "17687")
+    monkeypatch.setenv("CIBLAGE_NEO4J_HTTP_PORT", "17474")
     monkeypatch.setenv("CIBLAGE_NEO4J_HEAP", "2g")
     (tmp_path / "data" / "databases" / "system").mkdir(parents=True)  # existing store: no neo4j-admin
     assert server.configure(tmp_path) is False
     conf = (tmp_path / "conf" / "neo4j.conf").read_text()
     assert "server.bolt.listen_address=127.0.0.1:17687" in conf
-    assert "server.http.listen_address=127.0.0.1:7474" in conf
+    assert "server.http.listen_address=127.0.0.1:17474" in conf
     assert "server.memory.heap.max_size=2g" in conf
     assert "dbms.security.auth_enabled=true" in conf
     assert "dbms.usage_report.enabled=false" in conf
