@@ -304,31 +304,35 @@ def _open(uri: str | None, user: str | None, password: str | None, database: str
     except (ConfigurationError, ValueError) as exc:
         raise Neo4jUnavailable(f"invalid NEO4J_URI {uri!r}: {exc}") from exc
     try:
+        return driver, _server_version(driver, uri, user, database)
+    except BaseException:
+        driver.close()
+        raise
+
+
+def _server_version(driver: neo4j.Driver, uri: str, user: str, database: str) -> str:
+    """The version of a Neo4j 5+ server, with the driver's exceptions mapped to messages."""
+    try:
         driver.verify_connectivity()  # no retries, unlike execute_query: fails fast
         with driver.session(database=database) as session:
-            version = session.run("CALL dbms.components() YIELD versions "
-                                  "RETURN versions[0] AS version").single(strict=True)["version"]
+            version = str(session.run("CALL dbms.components() YIELD versions "
+                                      "RETURN versions[0] AS version").single(strict=True)["version"])
     except AuthError as exc:
-        driver.close()
         raise Neo4jUnavailable(f"Neo4j at {uri} refused the credentials of user {user!r}: "
                                "check NEO4J_USER and NEO4J_PASSWORD") from exc
     except ServiceUnavailable as exc:
-        driver.close()
         raise Neo4jUnavailable(f"Neo4j is unreachable at {uri}: {' '.join(str(exc).split())}") from exc
     except ClientError as exc:
-        driver.close()
         if "DatabaseNotFound" in (exc.code or ""):
             raise Neo4jUnavailable(f"Neo4j at {uri} has no database {database!r}: check "
                                    "NEO4J_DATABASE (Community Edition has only 'neo4j')") from exc
         raise Neo4jUnavailable(f"Neo4j at {uri} rejected the connection check: {exc}") from exc
     except (DatabaseUnavailable, SessionExpired, TransientError) as exc:
-        driver.close()
         raise Neo4jUnavailable(f"Neo4j at {uri} is up but database {database!r} is not available "
                                f"yet: {exc}") from exc
-    if int(str(version).split(".")[0]) < 5:
-        driver.close()
+    if int(version.split(".")[0]) < 5:
         raise Neo4jUnavailable(f"Neo4j at {uri} is version {version}; ciblage needs Neo4j 5 or later")
-    return driver, str(version)
+    return version
 
 
 def check_connection(uri: str | None = None, user: str | None = None, password: str | None = None,

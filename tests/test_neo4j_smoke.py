@@ -78,3 +78,19 @@ def test_configure_writes_loopback_conf(tmp_path, monkeypatch) -> None:
 def test_status_of_an_empty_home(tmp_path) -> None:
     info = server.status(tmp_path)
     assert info["installed"] is False and info["running"] is False and info["version"] is None
+
+
+def test_server_older_than_5_is_refused() -> None:
+    class OldServer:  # what a Neo4j 4.4 answers to dbms.components()
+        def verify_connectivity(self) -> None:
+            pass
+
+        def session(self, database: str):
+            import contextlib
+            from unittest import mock
+
+            run = mock.Mock(return_value=mock.Mock(single=lambda strict: {"version": "4.4.30"}))
+            return contextlib.nullcontext(mock.Mock(run=run))
+
+    with pytest.raises(Neo4jUnavailable, match="version 4.4.30; ciblage needs Neo4j 5"):
+        server._server_version(OldServer(), "bolt://old:7687", "neo4j", "neo4j")
