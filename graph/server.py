@@ -252,8 +252,8 @@ def start(home: Path | None = None, *, timeout: float = 120) -> float:
                 raise Neo4jUnavailable(
                     f"the Neo4j store in {home} refused the password of user "
                     f"{settings.neo4j_user()!r} ({exc.message}); it was initialised with another "
-                    f"one. Set NEO4J_PASSWORD to it, or delete {home / 'data'} to start afresh "
-                    "(this deletes the graph).") from exc
+                    "one.", hint=f"Set NEO4J_PASSWORD to it, or delete {home / 'data'} to start "
+                    "afresh (this deletes the graph).") from exc
             except _RETRYABLE:
                 if _pid(home) is None:
                     raise Neo4jUnavailable(f"Neo4j exited while starting.\n{log_tail(home)}") from None
