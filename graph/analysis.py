@@ -119,8 +119,10 @@ def neighbors(view: View, text: str, *, labels: list[str] | None = None, rel_typ
         raise GraphError(f"direction must be in, out or both, not {direction!r}")
     node = resolve_entity(view, text)
     types = rel_types or (list(model.rel_kinds()) if include_mentions else list(model.fact_types()))
+    # Symmetric relationships are stored one way but read both ways: filter after reading.
     rels = [relation(e, node["id"], other)
-            for e, other in view.neighbours(node["id"], direction=direction, rel_types=types, labels=labels)]
+            for e, other in view.neighbours(node["id"], rel_types=types, labels=labels)]
+    rels = [r for r in rels if direction == "both" or r["direction"] in (direction, "both")]
     return {"entity": _brief(node), "neighbors": _sort_relations(rels)}
 
 
