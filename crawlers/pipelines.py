@@ -21,6 +21,7 @@ from ciblage import settings as env
 from ciblage.ids import PREDICATES, TYPE_LABELS, content_hash, document_id
 from ciblage.ledger import Ledger
 from crawlers.items import DocumentItem, EntityItem, FailureItem, RecordItem, StatementItem
+from crawlers.parsers.common import normalise_text
 from crawlers.store import store_item
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
-_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 class _StatsPipeline:
@@ -105,12 +105,6 @@ def stable_key(url: str) -> str:
     dropped (``http://127.0.0.1:PORT/a`` → ``local:/a``), so a mirror served on a new port
     (the demo, tests) keeps its document ids across runs."""
     return _LOOPBACK.sub("local:", url)
-
-
-def normalise_text(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 def _clean(value: str | None) -> str | None:

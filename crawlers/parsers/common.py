@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import unicodedata
 from typing import Any
 
 log = logging.getLogger("crawlers.parsers")
@@ -61,3 +62,15 @@ def quote(fields: dict[str, Any]) -> str:
 def truncate(text: str, n: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, one space between words, at most one blank line: the stored form of every text
+    (idempotent, so offsets computed on it by a parser stay valid in the ledger)."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
