@@ -80,7 +80,9 @@ def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """
     flat = nx.MultiDiGraph()
     node_attrs = {n: _flat({**a, "label": a.get("name") or n}) for n, a in g.nodes(data=True)}
-    edge_attrs = [(u, v, k, _flat({**a, "id": f"{a['type']}|{u}|{v}"})) for u, v, k, a in g.edges(keys=True, data=True)]
+    # GEXF reserves an edge's "type" (directed/undirected): the relationship type is also "relation".
+    edge_attrs = [(u, v, k, _flat({**a, "relation": a["type"], "label": a["type"], "id": f"{a['type']}|{u}|{v}"}))
+                  for u, v, k, a in g.edges(keys=True, data=True)]
     _unify([a for a in node_attrs.values()])
     _unify([a for *_, a in edge_attrs])
     flat.add_nodes_from(node_attrs.items())
