@@ -64,10 +64,20 @@ def test_extract_siren_checksum() -> None:
 @pytest.mark.parametrize("text", [
     "", "   ", "\x00\x9f\ufffd" * 400, "<html><body><p>La CNIL a sanctionné Zorbifex.</p></body></html>",
     "The CNIL fined the company after it sold the data of voters to the highest bidder in the campaign.",
-    ("La CNIL a sanctionné Zorbifex. " * 2000 + "\n\n") * 20,
 ])
 def test_extract_bad_input_never_crashes(text: str) -> None:
     result = extract_texts([text, "La CNIL a sanctionné Zorbifex."])
+    assert set(result[0]) == {"entities", "relations", "identifiers"}
+    assert ("CNIL", "SANCTIONED", "Zorbifex") in _rels(result[1])
+
+
+def test_extract_long_text_is_chunked_below_max_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    monkeypatch.setattr(nlp, "max_length", 10_000)  # stands for 1 MB: chunks stay below it
+    text = ("La CNIL a sanctionné Zorbifex. " * 100 + "\n\n") * 8
+    result = extract_texts([text, "La CNIL a sanctionné Zorbifex."], nlp)
     assert set(result[0]) == {"entities", "relations", "identifiers"}
     assert ("CNIL", "SANCTIONED", "Zorbifex") in _rels(result[1])
 
