@@ -23,6 +23,7 @@ from nlp.lexicon import NAME_KEYWORDS, POST_CUES, PRE_CUES
 NOT_NAMES = frozenset({"SIREN", "SIRET", "RCS", "TVA", "NAF", "APE", "RGPD", "CEO", "PDG", "DG", "SAS",
                        "SARL", "SA", "HT", "TTC", "AFP PHOTO", "UE", "PME", "ETI", "IA", "API", "URL",
                        "SMS", "WEB", "INTERNET", "DATA", "BIG DATA"})
+_TITLES = {"m.", "mme", "mlle", "me", "dr", "pr", "monsieur", "madame", "maître"}
 _DETS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’", "au", "aux"}
 _TRIM_TAIL = set(",;:.!?()[]«»\"'’-–—")
 _NAME = r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*(?:[ \u00a0](?:[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*|&|de|des|du|et))*?[\w]"
@@ -60,7 +61,7 @@ class EntityTyper:
             rf"\s+(?P<name>{_NAME}(?:\s+{_LEGAL})?)")
         self.legal_re = re.compile(rf"(?P<name>{_NAME})\s+{_LEGAL}")
         self.post_re = re.compile(
-            rf"^\s*,?\s*(?:une?|la|le|l['’])?\s*(?P<cue>{_cue_alt(self.post_cues)})\b", re.IGNORECASE)
+            rf"^\s*,?\s*(?:une?\s+)?(?P<cue>{_cue_alt(self.post_cues)})\b", re.IGNORECASE)
         self.kw_re = re.compile(rf"\b(?:{_cue_alt(self.keywords)})\b", re.IGNORECASE)
 
     # -- typing ------------------------------------------------------------------------------
@@ -68,7 +69,7 @@ class EntityTyper:
     def context_label(self, doc: Doc, start: int, end: int) -> str | None:
         before = doc.text[max(0, start - 60):start]
         m = self.pre_re.search(before)
-        if m:
+        if m and m["cue"][0].islower():  # "Parti socialiste" is a name, "le parti X" a cue
             return self.pre_cues.get(m["cue"].lower())
         m = self.post_re.match(doc.text[end:end + 40])
         if m:
@@ -108,7 +109,7 @@ class EntityTyper:
     def discover(self, doc: Doc) -> list[Span]:
         spans = []
         for m in self.find_re.finditer(doc.text):
-            label = self.pre_cues.get(m["cue"].lower())
+            label = self.pre_cues.get(m["cue"].lower()) if m["cue"][0].islower() else None
             span = doc.char_span(m.start("name"), m.end("name"), label=label, alignment_mode="contract")
             if span is not None and label:
                 spans.append(span)
@@ -152,6 +153,8 @@ def _starts_sentence_word(span: Span) -> bool:
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
+    while start < end - 1 and doc[start].lower_.rstrip(".") + ("." if doc[start].lower_ == "m." else "") in _TITLES:
+        start += 1
     while start < end and (doc[start].lower_ in _DETS or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].text in _TRIM_TAIL or doc[end - 1].is_space):
