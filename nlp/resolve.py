@@ -59,6 +59,23 @@ ORG_TYPES = frozenset({"COMPANY", "PARTY", "PUBLIC_BODY", "MEDIA"})
 UNRESOLVED_TYPES = frozenset({"DOCUMENT", "CONTRACT"})
 
 
+#: Generic words that firms add to a distinctive name ("Datavox Conseil" is called "Datavox"
+#: in the press). Dropping them gives a core name compared by :func:`find_candidates`.
+GENERIC_WORDS = frozenset({
+    "conseil", "conseils", "consulting", "group", "groupe", "france", "solutions", "solution",
+    "technologies", "technology", "tech", "digital", "numerique", "agency", "agence", "international",
+    "partners", "associes", "et", "holding", "services", "service", "data", "software", "studio",
+    "lab", "labs", "systems", "europe", "sas", "sarl", "sa", "the", "le", "la", "les",
+})
+
+
+def core_name(normalised: str) -> str:
+    """A normalised organisation name without its generic words ('' when nothing distinctive is left)."""
+    words = [w for w in normalised.split() if w not in GENERIC_WORDS]
+    core = " ".join(words)
+    return core if len(core) >= 4 else ""
+
+
 def _is_machine(user: str) -> bool:
     return user.startswith(("auto:", "rule:"))
 
@@ -70,6 +87,22 @@ def _names(entity: dict) -> set[str]:
     keep_form = entity["type"] == "PERSON"
     out = {normalise_name(n, drop_legal_form=not keep_form) for n in names if n}
     return {n for n in out if len(n) >= 2}
+
+
+def _clusters(pairs: dict[tuple[str, str], tuple[float, str]]) -> dict[str, str]:
+    """Representative of each id linked by the rule pairs found so far."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+    return {x: find(x) for x in parent}
 
 
 def find_candidates(ledger: Ledger, *, review_threshold: float) -> list[tuple[str, str, float, str]]:
@@ -109,6 +142,19 @@ def find_candidates(ledger: Ledger, *, review_threshold: float) -> list[tuple[st
     for ids in by_name.values():
         for other in ids[1:]:
             add(ids[0], other, 100.0, "rule:name")
+
+    # Core names: one distinctive name shared by exactly two clusters of organisations (a
+    # registry name and the short press name) is a strong hint; shared by more, it says nothing.
+    cluster = _clusters(pairs)
+    by_core: dict[str, dict[str, str]] = {}
+    for (family, n), ids in by_name.items():
+        core = core_name(n) if family == "ORG" else ""
+        for i in ids if core else ():
+            by_core.setdefault(core, {}).setdefault(cluster.get(i, i), i)
+    for heads in by_core.values():
+        if len(heads) == 2:
+            a, b = sorted(heads.values())
+            add(a, b, 96.0, "rule:core-name")
 
     by_type: dict[str, list[tuple[str, str]]] = {}
     for e in entities:

@@ -47,3 +47,27 @@ def test_resolve_never_overrides_a_human_split(tmp_path: Path) -> None:
         canon = canonical_ids(ledger)
     assert canon.get("company:dvc", "company:dvc") == "company:dvc"
     assert again["merged"] == 0
+
+
+def test_resolve_core_name_links_press_short_name_to_registry_name(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path) as ledger:
+        ledger.upsert_entity("siren:912345675", "COMPANY", "DATAVOX CONSEIL", identifiers={"siren": "912345675"})
+        ledger.upsert_entity("company:datavox", "COMPANY", "Datavox")
+        ledger.upsert_entity("company:data-france", "COMPANY", "Data France")
+        ledger.upsert_entity("company:data-groupe", "COMPANY", "Data Groupe")
+        resolve(ledger, auto_threshold=95, review_threshold=85)
+        canon = canonical_ids(ledger)
+    assert canon["company:datavox"] == "siren:912345675"
+    # "data" alone is generic: nothing distinctive, no link.
+    assert "company:data-france" not in canon and "company:data-groupe" not in canon
+
+
+def test_resolve_core_name_counts_clusters_not_ids(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path) as ledger:
+        ledger.upsert_entity("siren:912345675", "COMPANY", "DATAVOX CONSEIL", identifiers={"siren": "912345675"})
+        ledger.upsert_entity("company:datavox-conseil", "COMPANY", "Datavox Conseil SAS")
+        ledger.upsert_entity("company:datavox", "COMPANY", "Datavox")
+        resolve(ledger, auto_threshold=95, review_threshold=85)
+        canon = canonical_ids(ledger)
+    assert canon["company:datavox"] == "siren:912345675"
+    assert canon["company:datavox-conseil"] == "siren:912345675"
