@@ -71,6 +71,8 @@ def classify_failure(failure: Failure) -> tuple[str, str]:
             return "redirect_loop", detail
         return "ignored", detail
     name = type(exc).__name__.lower()
+    if "redirect" in text:
+        return "redirect_loop", detail
     if "max size" in text or "cancel" in name:
         return "too_large", detail
     if "timeout" in name:

@@ -106,3 +106,23 @@ class ParseFailureMiddleware:
         return [FailureItem(url=response.url, source=source, reason="parse_error",
                             detail=f"{type(exception).__name__}: {exception}"[:1000],
                             spider=getattr(spider, "name", ""))]
+
+
+class RedirectLoopMiddleware:
+    """Turn a redirect back to a URL already visited in the same chain into a failure.
+
+    Scrapy's duplicate filter would otherwise drop the looping request silently; raising
+    ``IgnoreRequest`` here sends it to the spider's errback, which records ``redirect_loop``.
+    Sits just before RedirectMiddleware (600) in the response path.
+    """
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if response.status in (301, 302, 303, 307, 308) and b"Location" in response.headers:
+            from scrapy.exceptions import IgnoreRequest
+            from w3lib.url import safe_url_string
+
+            target = safe_url_string(response.urljoin(response.headers["Location"].decode("latin-1")))
+            chain = {*request.meta.get("redirect_urls", []), request.url}
+            if target in chain:
+                raise IgnoreRequest(f"redirect loop: {request.url} -> {target}")
+        return response

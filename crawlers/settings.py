@@ -45,6 +45,7 @@ REDIRECT_MAX_TIMES = 10
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawlers.middlewares.BackoffRetryMiddleware": 550,
+    "crawlers.middlewares.RedirectLoopMiddleware": 610,
 }
 SPIDER_MIDDLEWARES = {
     "crawlers.middlewares.ParseFailureMiddleware": 45,

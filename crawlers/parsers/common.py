@@ -10,7 +10,7 @@ from typing import Any
 
 log = logging.getLogger("crawlers.parsers")
 
-_PARTICLES = {"de", "du", "des", "d", "la", "le", "van", "von", "der", "di", "da"}
+_PARTICLES = {"de", "du", "des", "d", "van", "von", "der", "di", "da"}
 
 
 def warn_leftovers(source: str, record_id: str, data: dict[str, Any], ignored: frozenset[str] = frozenset()) -> list[str]:
@@ -48,9 +48,14 @@ def person_name(first: str | None, last: str | None) -> str:
 def _title(text: str) -> str:
     if not text or not (text.isupper() or text.islower()):
         return text
-    out = []
-    for i, word in enumerate(re.split(r"(\s+|-|')", text.lower())):
-        out.append(word if (i and word in _PARTICLES) else word[:1].upper() + word[1:])
+    words = re.split(r"(\s+|-|')", text.lower())
+    real = [w for w in words if w.strip(" -'")]
+    out, previous = [], ""
+    for word in words:
+        particle = word in _PARTICLES or (word in ("la", "le") and previous in ("de", "d"))
+        keep_lower = particle and len(real) > 1 and word != real[-1]
+        out.append(word if keep_lower else word[:1].upper() + word[1:])
+        previous = word if word.strip(" -'") else previous
     return "".join(out)
 
 

@@ -176,6 +176,9 @@ def parse_article(response: TextResponse, hint: Link | None = None) -> Article:
     extractor = "trafilatura"
     if not text and ld.get("articleBody"):
         text, extractor = str(ld["articleBody"]).strip(), "jsonld"
+    if not text:
+        paragraphs = [" ".join(" ".join(p.xpath(".//text()").getall()).split()) for p in response.xpath("//body//p")]
+        text, extractor = "\n".join(p for p in paragraphs if p), "paragraphs"
     description = _first(ld.get("description"), og.get("og:description"), og.get("description"), data.get("excerpt"))
     if not text and description:
         text, extractor = description, "og"
@@ -185,8 +188,8 @@ def parse_article(response: TextResponse, hint: Link | None = None) -> Article:
     return Article(
         url=response.url,
         canonical_url=_strip_fragment(response.urljoin(canonical)) if canonical else _strip_fragment(response.url),
-        title=_first(data.get("title"), ld.get("headline"), og.get("og:title"), hint.title,
-                     response.css("title::text").get()),
+        title=_title(_first(data.get("title"), ld.get("headline"), og.get("og:title"), hint.title,
+                            response.css("title::text").get())),
         text=text,
         author=_first(data.get("author"), _ld_author(ld.get("author")), og.get("author"),
                       og.get("article:author"), hint.author),
@@ -267,6 +270,14 @@ def _lang(value: str | None) -> str | None:
     if not value:
         return None
     return re.split(r"[-_]", value.strip())[0].lower()[:3] or None
+
+
+def _title(value: str | None) -> str | None:
+    """A title without stray markup (unclosed tags swallow the page into <title>), capped."""
+    if not value:
+        return None
+    value = " ".join(re.sub(r"<[^>]*>?", " ", value).split())
+    return value if len(value) <= 300 else value[:299].rsplit(" ", 1)[0] + "…"
 
 
 def _strip_fragment(url: str) -> str:

@@ -76,11 +76,12 @@ class PressSpider(CiblageSpider):
             yield self.request(link.url, self.parse_article, meta={"link": link, "listing": listing})
 
     def parse_article(self, response: Response) -> Iterator[DocumentItem | FailureItem]:
-        if not isinstance(response, HtmlResponse):
-            ctype = response.headers.get("Content-Type", b"").decode("latin-1")
-            if not (isinstance(response, TextResponse) and b"<html" in response.body[:4000].lower()):
-                yield self.failure(response.url, "content_type", f"expected HTML, got {ctype or type(response).__name__}")
-                return
+        ctype = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip().lower()
+        html_type = not ctype or "html" in ctype or ctype in ("text/plain", "application/xml", "text/xml")
+        looks_html = isinstance(response, TextResponse) and b"<html" in response.body[:4000].lower()
+        if response.body[:5] == b"%PDF-" or not html_type or not (isinstance(response, HtmlResponse) or looks_html):
+            yield self.failure(response.url, "content_type", f"expected HTML, got {ctype or type(response).__name__}")
+            return
         article = press.parse_article(response, response.meta.get("link"))  # type: ignore[arg-type]
         if not article.text and not article.title:
             yield self.failure(response.url, "empty", "no title and no text could be extracted")
