@@ -19,6 +19,8 @@ import click
 import typer
 from typer.core import TyperGroup
 
+from rich.markup import escape
+
 from ciblage.console import err
 from ciblage.errors import CiblageError
 
@@ -32,14 +34,14 @@ class _ErrorHandlingGroup(TyperGroup):
         except CiblageError as exc:
             if os.environ.get("CIBLAGE_DEBUG") == "1":
                 raise
-            err.print(f"[bold red]error[{exc.code}][/]: {exc}", highlight=False)
+            err.print(f"[bold red]error\\[{exc.code}][/]: {escape(str(exc))}", highlight=False)
             if exc.hint:
-                err.print(f"[dim]hint: {exc.hint}[/]", highlight=False)
+                err.print(f"[dim]hint: {escape(exc.hint)}[/]", highlight=False)
             raise typer.Exit(code=1) from None
         except (OSError, ValueError) as exc:
             if os.environ.get("CIBLAGE_DEBUG") == "1":
                 raise
-            err.print(f"[bold red]error[E001][/]: {type(exc).__name__}: {exc}", highlight=False)
+            err.print(f"[bold red]error\\[E001][/]: {type(exc).__name__}: {escape(str(exc))}", highlight=False)
             err.print("[dim]hint: run again with --debug for the traceback.[/]", highlight=False)
             raise typer.Exit(code=1) from None
 

@@ -287,6 +287,12 @@ class Ledger:
                     (_dumps(merged), _dumps(ids), _dumps(merged_props), now(), entity_id),
                 )
 
+    def rename_entity(self, entity_id: str, name: str) -> None:
+        """Replace an entity's name (for a placeholder name known to be wrong); the old name
+        is not kept as an alias. Entity ids never change."""
+        self._write("UPDATE entities SET name = ?, last_seen = ? WHERE id = ? AND name != ?",
+                    (name, now(), entity_id, name))
+
     def entity(self, entity_id: str) -> dict[str, Any] | None:
         return _row(self.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone())
 

@@ -70,9 +70,8 @@ def _entity(ledger: Ledger, e: EntityItem) -> None:
             name = existing["name"]
             props.pop("needs_name")
         elif existing["props"].get("needs_name"):
-            # The ledger API never renames an entity; a placeholder is the one case where the
-            # stored name is known to be wrong (see the crawlers report: rename_entity wanted).
-            ledger.conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, e.id))
+            # A placeholder is the one case where the stored name is known to be wrong.
+            ledger.rename_entity(e.id, name)
             props["needs_name"] = False
     ledger.upsert_entity(e.id, e.type, name, aliases=e.aliases, identifiers=e.identifiers, props=props)
 
