@@ -138,3 +138,40 @@ def document_id(source: str, key: str) -> str:
 
 def contract_id(source: str, key: str) -> str:
     return f"contract:{short_hash(source, key)}"
+
+
+_LOWER_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "et", "en", "sur", "sous", "aux", "au", "l", "d", "à"})
+
+
+def _smart_title(name: str) -> str:
+    """'COMMUNE DE VILLENEUVE-SUR-LISONNE' -> 'Commune de Villeneuve-sur-Lisonne'."""
+    def word(w: str, first: bool) -> str:
+        parts = w.split("-")
+        out = []
+        for i, p in enumerate(parts):
+            low = p.lower()
+            if (not first or i) and low in _LOWER_WORDS:
+                out.append(low)
+            elif "'" in p:
+                head, _, tail = low.partition("'")
+                out.append(f"{head}'{tail[:1].upper()}{tail[1:]}" if head in ("l", "d") else low.capitalize())
+            else:
+                out.append(low.capitalize())
+        return "-".join(out)
+
+    return " ".join(word(w, i == 0) for i, w in enumerate(name.split()))
+
+
+def display_name(name: str, alternatives: list[str] | tuple[str, ...] = ()) -> str:
+    """A readable name for people: registry names in capitals give way to a mixed-case
+    variant with the same normalised form, else to a title-cased form. Short all-caps
+    names (sigles such as CNIL, LMP) are kept.
+    """
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters) or len(letters) <= 5:
+        return name
+    key = normalise_name(name)
+    for alt in sorted(alternatives, key=lambda a: (len(a), a)):
+        if alt and any(c.islower() for c in alt) and normalise_name(alt) == key:
+            return alt
+    return _smart_title(name)

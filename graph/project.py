@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ciblage.ids import content_hash
+from ciblage.ids import content_hash, display_name
 from graph import model
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bumped when the projection's output changes shape, so stores built by an older one reload.
-PROJECTION_VERSION = "1"
+PROJECTION_VERSION = "2"
 #: Node properties computed here; ledger props with these names are not copied over them.
 RESERVED = frozenset({
     "id", "label", "type", "name", "aliases", "merged_ids", "identifiers", "search_keys",
@@ -165,11 +165,12 @@ def _entity_nodes(proj: Projection, entities: Iterable[dict[str, Any]], canon: d
         for scheme, values in sorted(identifiers.items()):
             if values:
                 props[scheme] = values[0] if len(values) == 1 else values
+        name = display_name(head["name"], sorted(names))
         props.update({
             "id": cid,
-            "name": head["name"],
+            "name": name,
             "type": label,
-            "aliases": sorted(names - {head["name"], ""}),
+            "aliases": sorted(names - {name, ""}),
             "merged_ids": sorted(e["id"] for e in members),
             "search_keys": sorted({v for vs in identifiers.values() for v in vs} | {cid}),
             "first_seen": min(e["first_seen"] for e in members),
