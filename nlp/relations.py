@@ -22,14 +22,15 @@ VENDOR = ("COMPANY", "PRODUCT")
 ANY = (*ACTOR, "PRODUCT")
 
 _PRE = (
-    r"^\s*(?:,[^,;]{1,80},\s*)?(?:,\s*(?:une |la |le |l')?(?:société|start-?up|entreprise|agence|"
+    r"^\s*\)?\s*(?:,[^,;]{1,80},\s*)?(?:,\s*(?:une |la |le |l')?(?:[a-zéè]+ )?(?:société|start-?up|entreprise|agence|"
     r"cabinet|filiale|éditeur|prestataire|firme|groupe|institut|parti|mouvement|plateforme|"
     r"application|logiciel)(?: [a-zéèêàç'-]+){0,4}?\s)?(?:,\s*)?(?:(?:qui|lequel|laquelle|lesquels|lesquelles|et|ont|a|avait|"
     r"avaient|aurait|auraient|aura|auront|avoir|ayant|est|sont|était|étaient|sera|seront|serait|"
     r"seraient|été|être|va|vont|allait|allaient|doit|doivent|devait|devaient|devrait|devraient|"
     r"pourrait|pourraient|peut|peuvent|pu|vient de|viennent de|venait de|continue d'|continuent d'|"
     r"continue à|continuent à|décidé de|choisi de|accepté de|également|aussi|déjà|toujours|"
-    r"notamment|encore|bien|alors|ensuite|désormais|longtemps|même|lui-même|elle-même|eux-mêmes|"
+    r"notamment|encore|bien|alors|ensuite|désormais|longtemps|même|aujourd'hui|actuellement|jadis|"
+    r"lui-même|elle-même|eux-mêmes|"
     r"[a-zéèê]{3,}ment|en \d{4}|dès \d{4}|depuis \d{4}|en [a-zéû]+ \d{4}|le \d{1,2}(?:er)? [a-zéû]+"
     r"(?: \d{4})?|,)\s*)*"
 )
@@ -40,10 +41,15 @@ _OBJ = (
     r"technologies?|fichiers?|conseils?|expertise|savoir-faire|sociétés?|start-?ups?|start up|"
     r"entreprises?|agences?|cabinets?|firmes?|prestataires?|éditeurs?|instituts?|groupes?|partis?|"
     r"mouvements?|candidate?s?|équipes?|campagnes?|jeune pousse)"
-    r"(?:\s+(?:de conseil|de communication|[a-zéèê]+(?:aise|ique|ienne|ain|aine|ée|e)))?\s+"
+    r"(?:\s+(?:(?:de |d'|à |en )?[a-zéèêàç-]+)){0,3}?\s+"
     r"(?:(?:de|du|des|d'|de la|de l')\s*)?)*"
 )
-_END = rf"\s*{_DET}{_OBJ}{_DET}$"
+# After the trigger: time adverbials ("a rejoint en septembre"), a list announced by a colon
+# ("a retenu deux prestataires : l'institut X"), then determiners and descriptors.
+_TIME = (r"(?:(?:en|dès|depuis|début|fin|courant|mi-)\s*[a-zéû]+(?: \d{4})?|en \d{4}|"
+         r"le \d{1,2}(?:er)? [a-zéû]+(?: \d{4})?|,)\s*")
+_LIST = r"(?:[^,;:.]{0,60}?\s*:\s*)?"
+_END = rf"\s*(?:{_TIME})*{_LIST}{_DET}{_OBJ}{_DET}$"
 _NEGATION = re.compile(r"\b(?:ne|n'|pas|jamais|aucun|aucune|nullement|dément\w*|démenti|refus\w*)\b")
 _DE = r"(?:d[eu']|des)"
 
@@ -267,6 +273,7 @@ def match_gap(gap: str, prefix: str, label_a: str, label_b: str,
             continue
         if rule.prefix_regex is not None and not rule.prefix_regex.search(prefix):
             continue
-        if rule.regex.match(" " + gap if not gap.startswith((" ", ",")) else gap):
+        # The trailing space lets a final descriptor ("de l'agence") end like a word.
+        if rule.regex.match((" " + gap if not gap.startswith((" ", ",")) else gap) + " "):
             return rule
     return None

@@ -18,6 +18,7 @@ from spacy.util import filter_spans, registry
 
 from ciblage.ids import ENTITY_TYPES
 from nlp.lexicon import NAME_KEYWORDS, POST_CUES, PRE_CUES
+from nlp.places import looks_like_place
 
 #: Words the model tags as entities but that never name an actor in this corpus.
 NOT_NAMES = frozenset({"SIREN", "SIRET", "RCS", "TVA", "NAF", "APE", "RGPD", "CEO", "PDG", "DG", "SAS",
@@ -25,6 +26,7 @@ NOT_NAMES = frozenset({"SIREN", "SIRET", "RCS", "TVA", "NAF", "APE", "RGPD", "CE
                        "SMS", "WEB", "INTERNET", "DATA", "BIG DATA"})
 _TITLES = {"m.", "mme", "mlle", "me", "dr", "pr", "monsieur", "madame", "maître"}
 _DETS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’", "au", "aux"}
+_NAME_DETS = {"le", "la", "les", "l'", "l’"}
 _TRIM_TAIL = set(",;:.!?()[]«»\"'’-–—")
 _NAME = r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*(?:[ \u00a0](?:[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*|&|de|des|du|et))*?[\w]"
 _LEGAL = r"(?:SASU|SAS|SARL|EURL|SA|SCOP|SNC)\b"
@@ -99,7 +101,9 @@ class EntityTyper:
         if kw:
             return kw
         if model == "LOC":
-            return "PLACE"
+            # The model's LOC is weak on invented brand names ("Géovote"): keep PLACE for known
+            # or place-shaped names and names after a locative preposition, else a firm.
+            return "PLACE" if looks_like_place(doc, span) else self.org_default
         if model == "ORG":
             return self.org_default
         return None if self.drop_misc else self.org_default
@@ -150,15 +154,36 @@ def _starts_sentence_word(span: Span) -> bool:
     return len(span) <= 2 and span[0].is_sent_start and span[0].lower_ in _DETS
 
 
+def _keeps_determiner(doc: Doc, i: int, end: int) -> bool:
+    """A capitalised article inside a sentence belongs to the name ("a révélé Le Monde")."""
+    tok = doc[i]
+    return (tok.text[:1].isupper() and tok.lower_ in _NAME_DETS and not tok.is_sent_start
+            and end - i >= 2 and doc[i + 1].text[:1].isupper()
+            and not (i > 0 and doc[i - 1].is_punct and doc[i - 1].text in ".!?:«\""))
+
+
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
+    for i in range(start, end):  # never across a line break (headline, paragraph)
+        if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < end):
+            end = i if doc[i].is_space else i + 1
+            break
     while start < end - 1 and doc[start].lower_.rstrip(".") + ("." if doc[start].lower_ == "m." else "") in _TITLES:
         start += 1
-    while start < end and (doc[start].lower_ in _DETS or doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].is_punct or doc[start].is_space or (
+            doc[start].lower_ in _DETS and not _keeps_determiner(doc, start, end))):
         start += 1
     while end > start and (doc[end - 1].text in _TRIM_TAIL or doc[end - 1].is_space):
         end -= 1
+    # "RCS de Nanterre" -> "Nanterre": an identifier word is not part of the name after it.
+    while end - start > 2 and doc[start].text.upper() in NOT_NAMES and doc[start + 1].lower_ in (
+            "de", "d'", "d’", "du"):
+        start += 2
+    # A capitalised participle opening the sentence ("Immatriculée au RCS...") is not a name.
+    if end - start == 1 and doc[start].is_sent_start and doc[start].pos_ != "PROPN" and (
+            doc[start].lower_.endswith(("é", "ée", "és", "ées"))):
+        return None
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
