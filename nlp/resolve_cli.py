@@ -94,29 +94,26 @@ def review_cmd(
                 ledger.add_judgement(left["id"], right["id"], verdict, who)
 
 
-def merge_cmd(
-    a: Annotated[str, typer.Argument(help="Entity id or exact name.")],
-    b: Annotated[str, typer.Argument(help="Entity id or exact name.")],
-    user: Annotated[str | None, typer.Option(help="Name recorded with the decision.")] = None,
-) -> None:
-    """Record that A and B are the same entity (undo with `split`)."""
+def _judge_pair(a: str, b: str, verdict: str, user: str | None) -> tuple[str, str, dict[str, str]]:
     with Ledger.open(settings.data_dir()) as ledger:
         left, right = _lookup(ledger, a), _lookup(ledger, b)
-        resolution.judge(ledger, left, right, "same", _user(user))
-        canon = resolution.canonical_ids(ledger)
+        resolution.judge(ledger, left, right, verdict, _user(user))
+        return left, right, resolution.canonical_ids(ledger)
+
+
+EntityArg = Annotated[str, typer.Argument(help="Entity id or exact name.")]
+UserOpt = Annotated[str | None, typer.Option(help="Name recorded with the decision.")]
+
+
+def merge_cmd(a: EntityArg, b: EntityArg, user: UserOpt = None) -> None:
+    """Record that A and B are the same entity (undo with `split`)."""
+    left, right, canon = _judge_pair(a, b, "same", user)
     out.print(f"merged {left} and {right} as {canon.get(left, left)}; run `ciblage load` to update the graph")
 
 
-def split_cmd(
-    a: Annotated[str, typer.Argument(help="Entity id or exact name.")],
-    b: Annotated[str, typer.Argument(help="Entity id or exact name.")],
-    user: Annotated[str | None, typer.Option(help="Name recorded with the decision.")] = None,
-) -> None:
+def split_cmd(a: EntityArg, b: EntityArg, user: UserOpt = None) -> None:
     """Record that A and B are different entities; it supersedes any earlier decision on the pair."""
-    with Ledger.open(settings.data_dir()) as ledger:
-        left, right = _lookup(ledger, a), _lookup(ledger, b)
-        resolution.judge(ledger, left, right, "different", _user(user))
-        canon = resolution.canonical_ids(ledger)
+    left, right, canon = _judge_pair(a, b, "different", user)
     if canon.get(left, left) == canon.get(right, right):
         err.print(
             f"[yellow]{left} and {right} are still linked through other 'same' decisions; "
