@@ -45,7 +45,12 @@ def _graph_of(store_or_graph: GraphStore | nx.Graph | None, *, around: str | Non
         return select(store, around=around, depth=depth, documents=False, cooccurrence=False)
 
 
-def _trim(g: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
+def _trim(g: nx.MultiDiGraph, max_nodes: int, *, keep_isolated: bool = False) -> nx.MultiDiGraph:
+    if not keep_isolated:
+        # Entities only mentioned, with no relation, say nothing on a map; search finds them.
+        linked = [n for n in g.nodes if g.degree(n) > 0]
+        if linked and len(linked) < g.number_of_nodes():
+            g = g.subgraph(linked).copy()
     if g.number_of_nodes() <= max_nodes:
         return g
     keep = sorted(g.nodes, key=lambda n: (-g.degree(n), n))[:max_nodes]
@@ -91,7 +96,7 @@ def write_network_html(
         label = a.get("type") or "Entity"
         tip = [f"{a.get('name', n)} ({label})", n, *(f"alias: {x}" for x in (a.get("aliases") or [])[:5])]
         net.add_node(n, label=a.get("name") or n, title="\n".join(tip), color=model.color(label),
-                     size=10 + 4 * min(degree.get(n, 0), 15), group=label)
+                     size=10 + 4 * min(degree.get(n, 0), 15))
     for u, v, a in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"])):
         net.add_edge(u, v, title=_edge_title(u, v, a, g), label=a["type"], arrows="" if model.is_symmetric(a["type"]) else "to",
                      width=1 + min(int(a.get("count", 1)), 5), font={"size": 9, "align": "middle"})

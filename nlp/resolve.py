@@ -8,6 +8,7 @@ one, otherwise the smallest id. Graph loads apply :func:`canonical_ids` to every
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -80,12 +81,24 @@ def _is_machine(user: str) -> bool:
     return user.startswith(("auto:", "rule:"))
 
 
+#: How the press and the registries name a local authority: "mairie de X", "ville de X" and
+#: the registry's "commune de X" are one body (a data table, not if-chains).
+PUBLIC_BODY_SYNONYMS = (
+    (re.compile(r"^(?:mairie|ville|municipalite|commune)\s+(?:de|d)\s+"), "commune de "),
+    (re.compile(r"^(?:conseil\s+departemental|departement)\s+(?:de|du|des|d)\s+"), "departement de "),
+    (re.compile(r"^(?:conseil\s+regional|region)\s+(?:de|du|des|d)\s+"), "region de "),
+)
+
+
 def _names(entity: dict) -> set[str]:
     from ciblage.ids import normalise_name
 
     names = {entity["name"], *entity.get("aliases", [])}
     keep_form = entity["type"] == "PERSON"
     out = {normalise_name(n, drop_legal_form=not keep_form) for n in names if n}
+    if entity["type"] == "PUBLIC_BODY":
+        for pattern, replacement in PUBLIC_BODY_SYNONYMS:
+            out |= {pattern.sub(replacement, n) for n in out}
     return {n for n in out if len(n) >= 2}
 
 

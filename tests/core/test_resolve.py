@@ -71,3 +71,16 @@ def test_resolve_core_name_counts_clusters_not_ids(tmp_path: Path) -> None:
         canon = canonical_ids(ledger)
     assert canon["company:datavox"] == "siren:912345675"
     assert canon["company:datavox-conseil"] == "siren:912345675"
+
+
+def test_resolve_local_authority_names_meet_registry_names(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path) as ledger:
+        ledger.upsert_entity("siren:219990108", "PUBLIC_BODY", "COMMUNE DE SAINT-AUBIN-DES-VIGNES",
+                             identifiers={"siren": "219990108"})
+        ledger.upsert_entity("publicbody:mairie-de-saint-aubin-des-vignes", "PUBLIC_BODY",
+                             "mairie de Saint-Aubin-des-Vignes")
+        ledger.upsert_entity("publicbody:ville-de-saint-aubin", "PUBLIC_BODY", "Ville de Saint-Aubin")
+        resolve(ledger, auto_threshold=95, review_threshold=85)
+        canon = canonical_ids(ledger)
+    assert canon["publicbody:mairie-de-saint-aubin-des-vignes"] == "siren:219990108"
+    assert "publicbody:ville-de-saint-aubin" not in canon
