@@ -84,6 +84,12 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.contract_with.award", "CONTRACT_WITH",
          r"(?:attribu\w*|notifi\w*|confi\w*)\s+(?:[^,;]{0,60}?\s)?(?:marché|contrat|accord-cadre|"
          r"prestation|mission|lot)s?\b[^,;]{0,40}?\s(?:à|au|aux)", subj=("PUBLIC_BODY",), obj=("COMPANY",)),
+    Rule("gap.contract_with.attribute", "CONTRACT_WITH",
+         r"attribu\w*\s+(?![^,;]*(?:amende|sanction|avertissement))(?:[^,;]{0,60}?\s)?(?:à|au|aux)",
+         subj=("PUBLIC_BODY",), obj=("COMPANY",)),
+    Rule("gap.contract_with.notified", "CONTRACT_WITH", r"(?:à|au|aux)", subj=("PUBLIC_BODY",),
+         obj=("COMPANY",), prefix=r"(?:marché|contrat|accord-cadre|lot|convention)s?\b[^;]{0,80}?"
+         r"(?:attribuée?|notifiée?|confiée?|passée?|signée?)s?\s(?:[^;]{0,40}?\s)?par", confidence=0.7),
     Rule("gap.contract_with.sign", "CONTRACT_WITH",
          r"(?:sign\w*|conclu\w*|pass\w*)\s+(?:un |une |le |la )?(?:marché|contrat|convention|"
          r"accord-cadre|commande)s?\b[^,;]{0,40}?\s(?:avec|à|auprès d[eu]|au)",
@@ -163,18 +169,32 @@ RULES: tuple[Rule, ...] = (
          subj=("COMPANY", "MEDIA"), obj=("COMPANY",)),
     Rule("gap.owns.passive", "OWNS",
          r"(?:a été |ont été |est |sont |été |était )?(?:rachetée?s?|acquise?s?|détenue?s?|possédée?s?|"
-         r"contrôlée?s?|reprise?s?|absorbée?s?)\s+(?:[^,;]{0,50}?\s)?par|(?:appartient|appartenait|"
+         r"contrôlée?s?|reprise?s?|absorbée?s?|éditée?s?|développée?s?|conçue?s?|commercialisée?s?|"
+         r"exploitée?s?|produite?s?)\s+(?:[^,;]{0,50}?\s)?par|(?:appartient|appartenait|"
          r"appartiennent|appartenant) (?:[^,;]{0,30}?\s)?(?:à|au|aux)|propriété d[eu']?|"
          r"(?:dans le giron|sous le contrôle|dans l'escarcelle) d[eu']?", direction="rev",
          subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT")),
+    Rule("gap.owns.deal", "OWNS",
+         r"(?:(?:a |ont )?(?:finalis|boucl|annonc|officialis|réalis|conclu|opér|achev)\w*\s+)?"
+         rf"(?:le |l')(?:rachat|acquisition|reprise)\s+(?:de \d+[,.]?\d*\s?% )?{_DE}",
+         subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT")),
+    Rule("gap.owns.ceded", "OWNS",
+         r"(?:[^;]{0,60}?\s)?(?:qu'(?:il|elle|ils|elles) (?:a|ont|avait|avaient) )?(?:cédée?s?|vendue?s?|"
+         r"revendue?s?)\s+(?:[^,;]{0,40}?\s)?(?:à|au|aux)(?: (?:son|sa|leur) associée?,?)?",
+         direction="rev", subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT"),
+         confidence=0.65),
     Rule("gap.owns.verb", "OWNS",
          r"(?:détien\w*|détenait|possèd\w*|possédait|rachet\w*|rachèt\w*|acqui\w*|acquis|reprend|"
          r"(?:a |ont )?repris|absorb\w*|contrôl\w*|(?:a |ont )?pris le contrôle d[eu']?|prend le contrôle "
          r"d[eu']?|(?:a |ont )?pris une participation (?:dans|au capital d[eu'])|(?:est |sont )?(?:entrée?s?|"
          r"montée?s?) au capital d[eu']?|(?:l'|le |un |une |principal )?(?:actionnaire|propriétaire)s?"
          rf"(?: (?:majoritaire|principal|unique|minoritaire|de référence))?\s+{_DE}|investi\w* dans)"
-         r"(?:\s+(?:\d+[,.]?\d*\s?%|la majorité|l'intégralité|une partie|la totalité)(?: du capital)?"
+         r"(?:(?:\s+(?:désormais|déjà|encore|aujourd'hui|[a-zé]+ment))?\s+(?:\d+[,.]?\d*\s?%|la majorité|l'intégralité|une partie|la totalité)(?: du capital)?"
          rf"\s+{_DE})?", subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT"),
+         confidence=0.7),
+    Rule("gap.owns.editor", "OWNS",
+         r"(?:(?:l'|un |son |le )?(?:éditeur|concepteur|développeur|créateur)s?\s+(?:[a-zé]+\s+)?"
+         rf"{_DE}|(?:édit|développ|commercialis|exploit)\w*)", subj=("COMPANY",), obj=("PRODUCT",),
          confidence=0.7),
     # -- regulators -----------------------------------------------------------------------------
     Rule("gap.sanctioned.passive", "SANCTIONED",
@@ -195,13 +215,15 @@ RULES: tuple[Rule, ...] = (
                 r"(?:infligée?s?|prononcée?s?|adressée?s?|notifiée?s?)\s+par", confidence=0.7),
     Rule("gap.regulates.passive", "REGULATES",
          r"(?:a été |est |sont |été )?(?:contrôlée?s?|auditée?s?|auditionnée?s?|convoquée?s?|"
-         r"examinée?s?)\s+(?:[^,;]{0,40}?\s)?par|(?:visée?s? par une (?:enquête|procédure)[^,;]{0,30}?|"
+         r"examinée?s?)\s+(?:[^,;]{0,40}?\s)?par|(?:est |a été |sont )?inscrite?s?\s+(?:[^,;]{0,30}\s)?"
+         r"(?:au|sur le|dans le) (?:répertoire|registre)[^,;]{0,60}?\s(?:de|du|d'|des|tenu par)|(?:visée?s? par une (?:enquête|procédure)[^,;]{0,30}?|"
          rf"dans le viseur|sous la surveillance)\s+{_DE}", direction="rev", subj=("PUBLIC_BODY",), obj=ANY),
     Rule("gap.regulates.verb", "REGULATES",
          r"(?:contrôl\w*|enquêt\w* sur|(?:a |ont )?(?:ouvert|lancé|mené|diligenté|conduit|effectué|"
-         r"réalisé|engagé|ouvre|lance|mène) (?:une |un |des )?(?:enquête|contrôle|procédure|"
-         r"investigation|instruction|audit|mission de contrôle)s?(?: [a-zé]+)?\s+(?:sur|visant|contre|"
-         r"chez|auprès d[eu']|concernant|à l'encontre d[eu']?|d[eu'])|(?:s'est |a été )?saisie?\s+"
+         r"réalisé|engagé|ouvre|lance|mène)\s+(?:[^,;]{0,30}?\s)?(?:une |un |des )?(?:enquête|contrôle|"
+         r"procédure|investigation|instruction|audit|mission de contrôle)s?(?: sur place| sur pièces|"
+         r" [a-zé]+)?\s+(?:sur|visant|contre|chez|auprès d[eu']|concernant|à l'encontre d[eu']?|d[eu']|"
+         r"dans les locaux d[eu']|au siège d[eu'])|(?:s'est |a été )?saisie?\s+"
          r"(?:du cas |du dossier |au sujet )?(?:d[eu']|des)|audit\w*|examin\w*|régul\w*|supervis\w*|"
          r"surveill\w*|(?:a |ont )?(?:interrogé|auditionné|convoqué))",
          subj=("PUBLIC_BODY",), obj=ANY, confidence=0.7),

@@ -12,17 +12,29 @@ MENTIONED_WITH record (rule ``cooccurrence``), which never becomes a typed relat
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
+from ciblage.ids import fold
+from nlp import frames
 from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation
-from nlp.relations import RULES, Rule, is_negated, match_gap, normalise_gap
+from nlp.relations import _DET, _OBJ, RULES, Rule, is_negated, match_gap, normalise_gap
 from nlp.syntax import dependency_relations
 
 _COORD = re.compile(r"^\s*(?:,|et|ou|, et|, ou|ainsi que|comme|de même que|/)\s*"
                     r"(?:(?:le|la|les|l'|l’)\s*)?$", re.IGNORECASE)
+
+
+_CLOSERS = {".", "!", "?", "»", "…", ":", ";", '"', "”"}
+#: The left entity sits in an agent complement or a relative clause of its own ("…, éditée par
+#: X, a été…", "…, qui brigue la mairie de X, s'appuie…"), so it is not the next verb's subject.
+_EMBEDDED = re.compile(r"(?:\bpar|\bqui|\bque|\bqu'|\bdont)\s+(?:[^,;]{0,40}\s)?" + _DET + _OBJ + r"$")
+_PREP_BEFORE = re.compile(r"\b(?P<prep>sur|par|avec|chez|à|auprès de)\s+" + _DET + _OBJ + r"$")
+_PARALLEL = re.compile(r"^[^;.§]{0,80}?\s(?:et|ainsi que|puis|mais aussi)\s+(?P<prep>sur|par|avec|chez|à|"
+                       r"auprès de)\s+" + _DET + _OBJ + r"$")
 
 
 @registry.misc("ciblage.relation_rules.v1")
@@ -46,30 +58,38 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         out: list[dict[str, object]] = []
         skip_typed = getattr(doc._, LANGUAGE_EXT) not in (None, "fr")
-        by_sent: dict[int, list[Span]] = {}
-        for ent in doc.ents:
-            by_sent.setdefault(ent.sent.start, []).append(ent)
-        for ents in by_sent.values():
-            if len(ents) < 2:
-                continue
-            sent = ents[0].sent
+        previous: list[Span] = []
+        for sent, ents in sentences_with_ents(doc):
             found: dict[tuple[int, int, str], Relation] = {}
             if not skip_typed and len(ents) <= self.max_ents:
-                for rel in self.gap_relations(doc, sent, ents):
-                    found.setdefault((rel.subject_span[0], rel.object_span[0], rel.predicate), rel)
-                if self.use_dependencies:
-                    for rel in dependency_relations(doc, sent, ents):
-                        key = (rel.subject_span[0], rel.object_span[0], rel.predicate)
-                        pair = {rel.subject_span[0], rel.object_span[0]}
-                        if key not in found and not any(
-                            {k[0], k[1]} == pair for k in found
-                        ):
-                            found[key] = rel
+                for rel in self.typed_relations(doc, sent, ents, previous):
+                    key = (rel.subject_span[0], rel.object_span[0], rel.predicate)
+                    found.setdefault(key, rel)
             out.extend(r.to_dict() for r in found.values())
-            if self.cooccurrence:
+            if self.cooccurrence and len(ents) >= 2:
                 out.extend(r.to_dict() for r in self.cooccurrences(sent, ents))
+            previous = ents
         doc._.set(RELATIONS_EXT, out)
         return doc
+
+    def typed_relations(self, doc: Doc, sent: Span, ents: list[Span],
+                        previous: list[Span]) -> list[Relation]:
+        """Gap rules, then sentence frames, then the dependency fallback, filtered and fixed."""
+        rels: list[Relation] = []
+        if len(ents) >= 2:
+            rels.extend(self.gap_relations(doc, sent, ents))
+            rels.extend(parallel_arguments(doc, ents, rels))
+        triples = [*frames.fronted(doc, sent, ents), *frames.fronted_apposition(doc, sent, ents),
+                   *frames.possessives(doc, sent, ents, previous),
+                   *frames.en_anaphora(doc, sent, ents, previous),
+                   *frames.joint_subjects(doc, sent, ents, previous), *frames.quotes(doc, sent, ents)]
+        rels.extend(make_relation(sent, s, o, p, c, r) for s, o, p, c, r in triples
+                    if s.start_char != o.start_char)
+        if self.use_dependencies and len(ents) >= 2:
+            pairs = {frozenset((r.subject_span[0], r.object_span[0])) for r in rels}
+            rels.extend(r for r in dependency_relations(doc, sent, ents)
+                        if frozenset((r.subject_span[0], r.object_span[0])) not in pairs)
+        return [fix_predicate(r) for r in rels if not same_entity(doc, r)]
 
     def gap_relations(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
         groups: list[list[Span]] = [[ents[0]]]
@@ -84,12 +104,14 @@ class RelationExtractor:
             prefix = normalise_gap(doc.text[max(sent.start_char, left[0].start_char - 80):left[0].start_char])
             for right in groups[i + 1:]:
                 b = right[0]
-                gap = normalise_gap(doc.text[a.end_char:b.start_char])
+                gap = normalise_gap(_masked(doc, a.end_char, b.start_char, ents))
                 if len(gap) > 160:
                     break
                 rule = match_gap(gap, prefix, a.label_, b.label_, self.rules)
                 if rule is None:
                     continue
+                if rule.direction == "fwd" and gap.startswith(",") and _EMBEDDED.search(prefix):
+                    continue  # "…, éditée par X, a été utilisée par Y": X is not the subject
                 penalty = 0.05 if len(left) + len(right) > 2 else 0.0
                 for x in left:
                     for y in right:
@@ -110,6 +132,95 @@ class RelationExtractor:
                 rels.append(make_relation(sent, a, b, "MENTIONED_WITH", self.cooccurrence_confidence,
                                           "cooccurrence"))
         return rels
+
+
+def sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
+    """Sentences and their entities; a parser split inside a name or without end punctuation
+    ("Le groupe de communication Vasseur | Médias a…") is merged back."""
+    bounds: list[list[int]] = []
+    for sent in doc.sents:
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if bounds and not bounds[-1][2]:
+            bounds[-1][1] = sent.end
+        else:
+            bounds.append([sent.start, sent.end, 0])
+        closed = last is not None and (last.text in _CLOSERS or "\n" in sent.text_with_ws[-2:])
+        bounds[-1][2] = int(closed)
+    for ent in doc.ents:  # an entity across a boundary joins the two sentences
+        for i in range(len(bounds) - 1):
+            if ent.start < bounds[i][1] < ent.end:
+                bounds[i][1] = bounds[i + 1][1]
+                bounds[i + 1][0] = bounds[i][1]
+    out: list[tuple[Span, list[Span]]] = []
+    ents = list(doc.ents)
+    k = 0
+    for start, end, _ in bounds:
+        if start >= end:
+            continue
+        mine = []
+        while k < len(ents) and ents[k].start < end:
+            if ents[k].start >= start:
+                mine.append(ents[k])
+            k += 1
+        if mine:
+            out.append((doc[start:end], mine))
+    return out
+
+
+def _masked(doc: Doc, start: int, end: int, ents: list[Span]) -> str:
+    """The text between two entities, other entities inside it replaced by a placeholder."""
+    text = doc.text[start:end]
+    for ent in reversed(ents):
+        if start <= ent.start_char and ent.end_char <= end:
+            text = text[:ent.start_char - start] + "§" + text[ent.end_char - start:]
+    return text
+
+
+def same_entity(doc: Doc, rel: Relation) -> bool:
+    """Subject and object are one entity: same name, or a sigle after its long form."""
+    s, o = rel.subject_text, rel.object_text
+    if fold(s) == fold(o):
+        return True
+    first, second = sorted((rel.subject_span, rel.object_span))
+    between = doc.text[first[1]:second[0]].strip()
+    return between == "(" and doc.text[second[1]:second[1] + 1] == ")"
+
+
+def fix_predicate(rel: Relation) -> Relation:
+    """A public body paying for a firm's services is a contract, not a client (guidelines)."""
+    if rel.predicate == "CLIENT_OF" and rel.subject_label == "PUBLIC_BODY":
+        return replace(rel, predicate="CONTRACT_WITH", rule=rel.rule + ".public")
+    return rel
+
+
+def parallel_arguments(doc: Doc, ents: list[Span], rels: list[Relation]) -> list[Relation]:
+    """"s'appuie sur le logiciel X … et sur l'institut Y": Y takes X's place in the relation."""
+    out = []
+    by_start = {e.start_char: e for e in ents}
+    for rel in rels:
+        late = max(rel.subject_span, rel.object_span)
+        x = by_start.get(late[0])
+        if x is None:
+            continue
+        m = _PREP_BEFORE.search(normalise_gap(doc.text[max(0, x.start_char - 60):x.start_char]) + " ")
+        if not m:
+            continue
+        for y in ents:
+            if y.start_char <= x.end_char or y.label_ != x.label_:
+                continue
+            gap = normalise_gap(_masked(doc, x.end_char, y.start_char, ents)) + " "
+            pm = _PARALLEL.match(gap)
+            if pm and pm["prep"] == m["prep"] and "§" not in gap:
+                span = (y.start_char, y.end_char)
+                subj = span if late == rel.subject_span else rel.subject_span
+                obj = span if late == rel.object_span else rel.object_span
+                out.append(replace(rel, subject_span=subj, object_span=obj,
+                                   subject_text=doc.text[subj[0]:subj[1]],
+                                   object_text=doc.text[obj[0]:obj[1]],
+                                   confidence=round(rel.confidence - 0.05, 3),
+                                   rule=rel.rule + ".parallel"))
+                break
+    return out
 
 
 def make_relation(sent: Span, subj: Span, obj: Span, predicate: str, confidence: float,

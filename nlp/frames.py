@@ -1,0 +1,312 @@
+"""Sentence frames the pairwise gap rules cannot see: fronted clauses, possessives, anaphora, quotes.
+
+Each frame is a pattern of French syntax, read once per sentence on the text around the entities:
+
+* fronted participle: "Fondée en 2019 par A, B et C, la société X…", "Mise en demeure par la
+  CNIL, la société X…", "Passée par A puis par B, X a rejoint…" (the agents follow *par*, the
+  argument is the first entity after the clause's closing comma);
+* fronted apposition: "Ancien cadre du PS, X…", "Directrice générale de Y, X…" (read as if it
+  were "X, ancien cadre du PS" with the gap rules);
+* possessive: "son fondateur, X", "a annoncé sa présidente, X" (the organisation is the nearest
+  earlier one, or the sentence's first after a speech verb);
+* *en* anaphora: "X en est la présidente", "X, qui en détient l'intégralité";
+* joint subject: "A et l'éditeur B ont noué un partenariat", "les deux sociétés ont signé un accord";
+* quote: "« Nous avons accompagné X… », explique Y, directrice de Z" (X client of Z).
+
+Example:
+    >>> FRONTED[0].predicate
+    'FOUNDED'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from nlp.relations import ACTOR, ANY, ORG, VENDOR, is_negated, match_gap, normalise_gap
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+#: (subject, object, predicate, confidence, rule)
+Triple = tuple["Span", "Span", str, float, str]
+
+_LEAD = r"^\s*(?:(?:en|dès|depuis|début|fin|courant)\s+(?:[a-zéû]+\s+)?\d{4}\s*,\s*)?"
+_PAR = r"\b[^;«»]{0,140}?\bpar\s"
+#: Text between the fronted clause and the entity it describes: a comma, then an optional
+#: article and lower-case descriptor ("la start-up lyonnaise").
+_MAIN_GAP = re.compile(r"^\s*\)?\s*,\s*(?:(?:le|la|les|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){0,3}$")
+_AGENT_LINK = re.compile(r"^\s*(?:,|et|ou|ainsi que|puis|, puis|, et)\s*(?:par|chez|à|au)?\s*"
+                         r"(?:(?:le|la|les|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){0,4}?"
+                         r"(?:(?:de|du|des|d'|d’|de la|de l'|de l’)\s*)?$")
+
+
+@dataclass(frozen=True)
+class Fronted:
+    """A participle opening the sentence; agents follow *par*, ``main`` is the described entity."""
+
+    predicate: str
+    pattern: str
+    agent_is_subject: bool
+    agents: tuple[str, ...]
+    main: tuple[str, ...]
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.pattern)
+
+
+_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    if pattern not in _CACHE:
+        _CACHE[pattern] = re.compile(_LEAD + pattern, re.IGNORECASE)
+    return _CACHE[pattern]
+
+
+FRONTED: tuple[Fronted, ...] = (
+    Fronted("FOUNDED", rf"(?:co-?)?(?:fondée?s?|créée?s?|lancée?s?|imaginée?s?){_PAR}", True,
+            ("PERSON", "COMPANY", "PARTY"), (*ORG, "PRODUCT")),
+    Fronted("DIRECTS", rf"(?:dirigée?s?|présidée?s?|gérée?s?|pilotée?s?|administrée?s?){_PAR}", True,
+            ("PERSON",), ORG),
+    Fronted("REGULATES", rf"(?:contrôlée?s?|auditée?s?|visée?s? par une enquête|inscrite?s?\b[^;]{{0,80}}?"
+            rf"(?:répertoire|registre)){_PAR}", True, ("PUBLIC_BODY",), ANY),
+    Fronted("OWNS", rf"(?:éditée?s?|développée?s?|conçue?s?|commercialisée?s?|rachetée?s?|acquise?s?|"
+            rf"détenue?s?|possédée?s?|contrôlée?s?|reprise?s?){_PAR}", True,
+            ("COMPANY", "PERSON", "PARTY", "MEDIA"), ("COMPANY", "MEDIA", "PRODUCT")),
+    Fronted("SANCTIONED", rf"(?:mise?s? en demeure|sanctionnée?s?|condamnée?s?|épinglée?s?|avertie?s?|"
+            rf"rappelée?s? à l'ordre|mise?s? à l'amende){_PAR}", True, ("PUBLIC_BODY",), ANY),
+    Fronted("CLIENT_OF", rf"(?:utilisée?s?|choisie?s?|retenue?s?|employée?s?|adoptée?s?|déployée?s?|"
+            rf"mandatée?s?|missionnée?s?){_PAR}", True, ACTOR, VENDOR),
+    Fronted("WORKS_FOR", rf"(?:passée?s?|formée?s?|recrutée?s?|employée?s?|salariée?s?){_PAR}|"
+            r"(?:passée?s?|ancienne?s?) (?:chez|de|d'|du)\s", False, ORG, ("PERSON",)),
+)
+
+_ROLE = (r"(?P<role>co-?fondat\w*|fondat\w*|créat\w*|président\w*|directeur général|directrice générale|"
+         r"directeur|directrice|dirigeant\w*|gérant\w*|patron\w*|pdg|p-dg|actionnaire\w*(?: majoritaire|"
+         r" principal| unique)?|propriétaire|éditeur|prestataire|fournisseur|filiale|maison mère|"
+         r"logiciel|application|plateforme|outil|salariée?|consultante?|trésori\w+|porte-parole|"
+         r"secrétaire général\w*|membre)")
+#: role word -> (predicate, the named entity is the subject?, its allowed labels, org labels)
+_ROLES: dict[str, tuple[str, bool, tuple[str, ...], tuple[str, ...]]] = {
+    "fondat": ("FOUNDED", True, ("PERSON",), ANY),
+    "créat": ("FOUNDED", True, ("PERSON",), ANY),
+    "cofondat": ("FOUNDED", True, ("PERSON",), ANY),
+    "président": ("DIRECTS", True, ("PERSON",), ORG),
+    "directeur": ("DIRECTS", True, ("PERSON",), ORG),
+    "directrice": ("DIRECTS", True, ("PERSON",), ORG),
+    "dirigeant": ("DIRECTS", True, ("PERSON",), ORG),
+    "gérant": ("DIRECTS", True, ("PERSON",), ORG),
+    "patron": ("DIRECTS", True, ("PERSON",), ORG),
+    "pdg": ("DIRECTS", True, ("PERSON",), ORG),
+    "p-dg": ("DIRECTS", True, ("PERSON",), ORG),
+    "secrétaire": ("DIRECTS", True, ("PERSON",), ("PARTY", "PUBLIC_BODY")),
+    "actionnaire": ("OWNS", True, ("PERSON", "COMPANY"), ("COMPANY", "MEDIA")),
+    "propriétaire": ("OWNS", True, ("PERSON", "COMPANY"), ("COMPANY", "MEDIA", "PRODUCT")),
+    "éditeur": ("OWNS", True, ("COMPANY",), ("PRODUCT", "MEDIA")),
+    "prestataire": ("CLIENT_OF", False, VENDOR, ACTOR),
+    "fournisseur": ("CLIENT_OF", False, VENDOR, ACTOR),
+    "filiale": ("SUBSIDIARY_OF", True, ("COMPANY", "MEDIA"), ("COMPANY",)),
+    "maison": ("SUBSIDIARY_OF", False, ("COMPANY",), ("COMPANY", "MEDIA")),
+    "logiciel": ("OWNS", False, ("PRODUCT",), ("COMPANY",)),
+    "application": ("OWNS", False, ("PRODUCT",), ("COMPANY",)),
+    "plateforme": ("OWNS", False, ("PRODUCT",), ("COMPANY",)),
+    "outil": ("OWNS", False, ("PRODUCT",), ("COMPANY",)),
+    "salarié": ("WORKS_FOR", True, ("PERSON",), ORG),
+    "consultant": ("WORKS_FOR", True, ("PERSON",), ORG),
+    "trésori": ("MEMBER_OF", True, ("PERSON",), ("PARTY",)),
+    "porte-parole": ("MEMBER_OF", True, ("PERSON",), ("PARTY",)),
+    "membre": ("MEMBER_OF", True, ("PERSON",), ("PARTY", "PUBLIC_BODY")),
+}
+_POSSESSIVE = re.compile(rf"\b(?:son|sa|ses|leur|leurs)\s+(?:(?:ancien|ancienne|nouveau|nouvelle|actuel|"
+                         rf"actuelle|principal|principale|jeune)\s+)?{_ROLE}s?\s*,?\s*$", re.IGNORECASE)
+_SPEECH = re.compile(r"(?:annonc|expliqu|précis|indiqu|confi|déclar|affirm|soulign|assur|reconn|"
+                     r"comment|raconte|estime|rappel|ajout|selon)\w*\s*$", re.IGNORECASE)
+_EN = re.compile(rf"^\s*,?\s*(?:qui\s+)?en\s+(?:(?:est|était|a été|reste|demeure|devient|est devenue?|"
+                 rf"sera)\s+(?:toujours |aujourd'hui |désormais |actuellement |encore |depuis \d{{4}} )?"
+                 rf"(?:l'|l’|le |la |un |une |l'un |l'une )?(?:des |de ses )?{_ROLE}|(?P<own>détient|"
+                 rf"possède|contrôle|détenait|possédait))", re.IGNORECASE)
+_JOINT = re.compile(r"^\s*(?:ont|avaient|se sont|s'étaient|viennent de|ont également|ont déjà)?\s*"
+                    r"(?:[a-zé]+ment\s+|déjà\s+|aussi\s+|récemment\s+)?(?:(?:noué|signé|conclu|scellé|"
+                    r"annoncé|officialisé|lancé)\s+(?:un|une)\s+(?:partenariat|accord|alliance|"
+                    r"offre commune|contrat de distribution)|(?:associée?s|alliée?s)\b|s'associent|"
+                    r"s'allient|(?:sont|étaient) partenaires)", re.IGNORECASE)
+_BOTH = re.compile(r"\b(?:les deux|ces deux)\s+(?:sociétés|entreprises|groupes|firmes|start-?up|"
+                   r"cabinets|agences|partis|éditeurs|partenaires)\s+(?:ont|avaient|se sont)\s+"
+                   r"(?:[a-zé]+ment\s+|déjà\s+|aussi\s+)?(?:noué|signé|conclu|scellé|officialisé)\s+"
+                   r"(?:un|une)\s+(?:partenariat|accord|alliance)", re.IGNORECASE)
+_JOINT_LINK = re.compile(r"^\s*(?:,|et|ainsi que)\s*(?:(?:le|la|les|l'|l’)\s*)?"
+                         r"(?:[a-zà-ÿ'’-]+\s+){0,4}$")
+_QUOTE_US = re.compile(r"«[^»]*?\bnous\s+(?:l'|les\s+)?(?:avons|avions)\s+(?:notamment\s+|aussi\s+|"
+                       r"longtemps\s+)?(?:accompagné|conseillé|équipé|aidé|servi|formé)", re.IGNORECASE)
+
+
+def _role_key(role: str) -> tuple[str, bool, tuple[str, ...], tuple[str, ...]] | None:
+    role = role.lower().replace("co-", "co")
+    for key in sorted(_ROLES, key=len, reverse=True):
+        if role.startswith(key):
+            return _ROLES[key]
+    return None
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    return doc.text[start:end]
+
+
+def fronted(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
+    """Relations stated by a participle clause opening the sentence."""
+    if not ents:
+        return []
+    head = _text(doc, sent.start_char, ents[0].start_char)
+    out: list[Triple] = []
+    for frame in FRONTED:
+        m = frame.regex.match(head + " ") if len(head) < 400 else None
+        if not m:
+            # Agents may be separated by other entities ("par A puis par B"): match on the text up
+            # to the first agent only.
+            continue
+        if is_negated(m.group()):
+            return []
+        main = None
+        for i in range(1, len(ents)):
+            if ents[i].label_ in frame.main and _MAIN_GAP.match(
+                    _text(doc, ents[i - 1].end_char, ents[i].start_char)):
+                main = i
+                break
+        if main is None:
+            return []
+        agents = [e for e in ents[:main] if e.label_ in frame.agents]
+        agents = _drop_genitive_head(doc, agents)
+        linked = agents[:1]
+        for prev, ent in zip(agents, agents[1:], strict=False):
+            if not _AGENT_LINK.match(_text(doc, prev.end_char, ent.start_char)):
+                break
+            linked.append(ent)
+        for agent in linked:
+            subj, obj = (agent, ents[main]) if frame.agent_is_subject else (ents[main], agent)
+            out.append((subj, obj, frame.predicate, 0.7, f"frame.fronted.{frame.predicate.lower()}"))
+        return out
+    return out
+
+
+def _drop_genitive_head(doc: Doc, agents: list[Span]) -> list[Span]:
+    """"par des bénévoles de la campagne de A, B, C et D": A is a complement, B-D the agents."""
+    if len(agents) >= 3 and re.search(r"\b(?:de|du|d'|d’)\s*$", _text(doc, agents[0].start_char - 6,
+                                                                      agents[0].start_char)):
+        if _text(doc, agents[0].end_char, agents[1].start_char).strip() == ",":
+            return agents[1:]
+    return agents
+
+
+def fronted_apposition(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
+    """"Ancien cadre du PS, X…": the role phrase before the first organisation describes X."""
+    if len(ents) < 2 or ents[0].label_ not in ORG:
+        return []
+    head = normalise_gap(_text(doc, sent.start_char, ents[0].start_char))
+    if not head or len(head) > 70 or not head[0].isalpha():
+        return []
+    rest = [e for e in ents[1:] if e.label_ != "PLACE"]
+    if not rest or rest[0].label_ != "PERSON":
+        return []
+    person = rest[0]
+    between = _text(doc, ents[0].end_char, person.start_char)
+    if not re.match(r"^[^,;.«»]{0,40},\s*$", between):
+        return []
+    rule = match_gap(", " + head, "", "PERSON", ents[0].label_)
+    if rule is None or rule.direction != "fwd" or rule.prefix is not None:
+        return []
+    return [(person, ents[0], rule.predicate, rule.confidence - 0.05, f"frame.apposition.{rule.name}")]
+
+
+def _nearest_org(ents: list[Span], before: int, labels: tuple[str, ...],
+                 previous: list[Span]) -> Span | None:
+    for ent in reversed([e for e in ents if e.end_char <= before]):
+        if ent.label_ in labels:
+            return ent
+    for ent in reversed(previous):
+        if ent.label_ in labels:
+            return ent
+    return None
+
+
+def possessives(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+    """"son fondateur, X" / "sa présidente X": X linked to the organisation the possessive names."""
+    out: list[Triple] = []
+    for ent in ents:
+        left = _text(doc, max(sent.start_char, ent.start_char - 70), ent.start_char)
+        m = _POSSESSIVE.search(left)
+        if not m:
+            continue
+        spec = _role_key(m["role"])
+        if spec is None or ent.label_ not in spec[2]:
+            continue
+        predicate, named_is_subject, _, org_labels = spec
+        before = left[:m.start()]
+        if _SPEECH.search(before):  # "…, a annoncé sa présidente, X": the sentence's subject
+            org = next((e for e in ents if e.label_ in org_labels and e is not ent), None)
+        else:
+            org = _nearest_org(ents, ent.start_char - len(left) + m.start(), org_labels, previous)
+        if org is None or org is ent or is_negated(normalise_gap(before[-40:])):
+            continue
+        subj, obj = (ent, org) if named_is_subject else (org, ent)
+        out.append((subj, obj, predicate, 0.65, f"frame.possessive.{predicate.lower()}"))
+    return out
+
+
+def en_anaphora(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+    """"X en est la présidente", "X, qui en détient l'intégralité": *en* names an earlier firm."""
+    out: list[Triple] = []
+    for ent in ents:
+        if ent.label_ not in ("PERSON", "COMPANY"):
+            continue
+        m = _EN.match(_text(doc, ent.end_char, min(sent.end_char, ent.end_char + 90)))
+        if not m:
+            continue
+        if m["own"]:
+            spec = ("OWNS", True, ("PERSON", "COMPANY"), ("COMPANY", "MEDIA", "PRODUCT"))
+        else:
+            spec = _role_key(m["role"])
+        if spec is None or ent.label_ not in spec[2] or not spec[1]:
+            continue
+        org = _nearest_org(ents, ent.start_char, spec[3], previous)
+        if org is not None and org is not ent:
+            out.append((ent, org, spec[0], 0.65, f"frame.en.{spec[0].lower()}"))
+    return out
+
+
+def joint_subjects(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+    """"A et l'éditeur B ont noué un partenariat"; "les deux sociétés ont signé un accord"."""
+    out: list[Triple] = []
+    orgs = [e for e in ents if e.label_ in ORG]
+    for a, b in zip(orgs, orgs[1:], strict=False):
+        if _JOINT_LINK.match(_text(doc, a.end_char, b.start_char)) and _JOINT.match(
+                _text(doc, b.end_char, min(sent.end_char, b.end_char + 80))):
+            out.append((a, b, "PARTNER_OF", 0.7, "frame.joint.partner_of"))
+    m = _BOTH.search(sent.text)
+    if m and not is_negated(normalise_gap(m.group())):
+        at = sent.start_char + m.start()
+        named = [e for e in ents if e.end_char <= at and e.label_ in ("COMPANY", "PARTY", "MEDIA")]
+        if len(named) < 2:
+            named = [e for e in previous if e.label_ in ("COMPANY", "PARTY", "MEDIA")] + named
+        if len(named) >= 2 and named[-1].text != named[-2].text:
+            out.append((named[-2], named[-1], "PARTNER_OF", 0.6, "frame.both.partner_of"))
+    return out
+
+
+def quotes(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
+    """"« Nous avons accompagné X », explique Y, directrice de Z": X is Z's client."""
+    m = _QUOTE_US.search(sent.text)
+    if not m or is_negated(normalise_gap(m.group())):
+        return []
+    start = sent.start_char + m.start()
+    close = sent.text.find("»", m.end())
+    if close < 0:
+        return []
+    close += sent.start_char
+    clients = [e for e in ents if start + len(m.group()) <= e.start_char < close and e.label_ in ACTOR]
+    vendor = next((e for e in ents if e.start_char > close and e.label_ == "COMPANY"), None)
+    if vendor is None:
+        return []
+    return [(c, vendor, "CLIENT_OF", 0.65, "frame.quote.client_of") for c in clients[:3]]
