@@ -36,7 +36,7 @@ _LEAD = r"^\s*(?:(?:en|dès|depuis|début|fin|courant)\s+(?:[a-zéû]+\s+)?\d{4}
 _PAR = r"\b[^;«»]{0,140}?\bpar\s"
 #: Text between the fronted clause and the entity it describes: a comma, then an optional
 #: article and lower-case descriptor ("la start-up lyonnaise").
-_MAIN_GAP = re.compile(r"^\s*\)?\s*,\s*(?:(?:le|la|les|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){0,3}$")
+_MAIN_GAP = re.compile(r"^\s*\)?\s*(?:(?:en|dès|depuis|le|début|fin)\s+[^,;]{1,20})?,\s*(?:(?:le|la|les|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){0,3}$")
 _AGENT_LINK = re.compile(r"^\s*(?:,|et|ou|ainsi que|puis|, puis|, et)\s*(?:par|chez|à|au)?\s*"
                          r"(?:(?:le|la|les|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){0,4}?"
                          r"(?:(?:de|du|des|d'|d’|de la|de l'|de l’)\s*)?$")
@@ -287,9 +287,10 @@ def joint_subjects(doc: Doc, sent: Span, ents: list[Span], previous: list[Span])
     m = _BOTH.search(sent.text)
     if m and not is_negated(normalise_gap(m.group())):
         at = sent.start_char + m.start()
-        named = [e for e in ents if e.end_char <= at and e.label_ in ("COMPANY", "PARTY", "MEDIA")]
+        labels = ("PARTY",) if "parti" in m.group().lower() else ("COMPANY",)
+        named = [e for e in ents if e.end_char <= at and e.label_ in labels]
         if len(named) < 2:
-            named = [e for e in previous if e.label_ in ("COMPANY", "PARTY", "MEDIA")] + named
+            named = [e for e in previous if e.label_ in labels] + named
         if len(named) >= 2 and named[-1].text != named[-2].text:
             out.append((named[-2], named[-1], "PARTNER_OF", 0.6, "frame.both.partner_of"))
     return out

@@ -30,6 +30,7 @@ _PRE = (
     r"pourrait|pourraient|peut|peuvent|pu|vient de|viennent de|venait de|continue d'|continuent d'|"
     r"continue à|continuent à|décidé de|choisi de|accepté de|également|aussi|déjà|toujours|"
     r"notamment|encore|bien|alors|ensuite|désormais|longtemps|même|aujourd'hui|actuellement|jadis|"
+    r"(?:à|en|dans|près de) lieu|"
     r"lui-même|elle-même|eux-mêmes|"
     r"[a-zéèê]{3,}ment|en \d{4}|dès \d{4}|depuis \d{4}|en [a-zéû]+ \d{4}|le \d{1,2}(?:er)? [a-zéû]+"
     r"(?: \d{4})?|,)\s*)*"
@@ -245,7 +246,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:eu )?recours|fai\w* appel|fait appel|s'appu\w+ sur|s'adress\w+|choisi\w*|retenu|reten\w*|"
          r"retien\w*|sélectionn\w*|mandat\w*|missionn\w*|engag\w*|sollicit\w*|rémunér\w*|pay\w*|"
          r"adopt\w*|déploy\w*|dot\w+ d[eu]|s'équip\w+ (?:d[eu]|auprès d[eu]|chez)|équipée?s? (?:d[eu]|par)"
-         r"|s'offr\w+|achet\w+ (?:[^,;]{0,40}\s)?(?:à|auprès d[eu]|chez)|command\w+ (?:[^,;]{0,40}\s)?"
+         r"|s'offr\w+|\w+ (?:[^,;]{0,60}\s)?(?:via|grâce à|au moyen d[eu']|par l'intermédiaire d[eu'])|achet\w+ (?:[^,;]{0,40}\s)?(?:à|auprès d[eu]|chez)|command\w+ (?:[^,;]{0,40}\s)?"
          r"(?:à|auprès d[eu])|souscri\w+ (?:[^,;]{0,40}\s)?(?:à|auprès d[eu])|confi\w+ (?:[^,;]{0,60}\s)?"
          r"(?:à|au|aux)|clientes?|clients?(?: historiques?| fidèles?)? d[eu']?|travaill\w+ avec|(?:a|ont) "
          r"travaillé avec|sous-trait\w+ (?:[^,;]{0,40}\s)?(?:à|au))", subj=ACTOR, obj=VENDOR),

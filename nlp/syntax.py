@@ -44,6 +44,7 @@ _HEADS = frozenset({
     "amende", "sanction", "avertissement", "marché", "contrat", "prestation", "parti", "agence",
     "cabinet", "mouvement", "fichier", "donnée", "conseil",
 })
+_EVENTS = frozenset({"affaire", "scandale", "dossier", "procès", "révélations"})
 _AGENT = {"nsubj", "obl:agent"}
 _PATIENT = {"obj", "xcomp", "obl:arg", "obl", "iobj", "nsubj:pass", "obl:mod"}
 _NEG = frozenset({"pas", "jamais", "ne", "n'", "aucun", "aucune", "plus"})
@@ -73,6 +74,12 @@ def _attachment(ent: Span, verb: Token) -> str | None:
     return None
 
 
+def _in_event_name(ent: Span) -> bool:
+    """"l'affaire Cambridge Analytica", "le scandale X": the name labels an event, not an actor."""
+    doc, i = ent.doc, ent.start
+    return any(doc[j].lemma_.lower() in _EVENTS for j in range(max(0, i - 2), i))
+
+
 def _rel_subject(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in ("qui", "lequel", "laquelle") for c in verb.children)
 
@@ -88,6 +95,8 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
         agents, patients = [], []
         for ent in ents:
+            if _in_event_name(ent):
+                continue
             dep = _attachment(ent, verb)
             if dep is None:
                 continue

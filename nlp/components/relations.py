@@ -25,13 +25,16 @@ from nlp.relations import _DET, _OBJ, RULES, Rule, is_negated, match_gap, normal
 from nlp.syntax import dependency_relations
 
 _COORD = re.compile(r"^\s*(?:,|et|ou|, et|, ou|ainsi que|comme|de même que|/)\s*"
-                    r"(?:(?:le|la|les|l'|l’)\s*)?$", re.IGNORECASE)
+                    r"(?:(?:le|la|les|l'|l’)\s*(?:(?:société|cabinet|agence|institut|start-?up|groupe|"
+                    r"entreprise|éditeur|logiciel|application|plateforme|parti|mouvement|député|députée|"
+                    r"sénateur|sénatrice|maire)\s+)?)?$", re.IGNORECASE)
 
 
-_CLOSERS = {".", "!", "?", "»", "…", ":", ";", '"', "”"}
+_CLOSERS = {".", "!", "?", "»", "…", '"', "”"}
 #: The left entity sits in an agent complement or a relative clause of its own ("…, éditée par
 #: X, a été…", "…, qui brigue la mairie de X, s'appuie…"), so it is not the next verb's subject.
-_EMBEDDED = re.compile(r"(?:\bpar|\bqui|\bque|\bqu'|\bdont)\s+(?:[^,;]{0,40}\s)?" + _DET + _OBJ + r"$")
+_EMBEDDED = re.compile(r"(?:(?:\bpar|\bqui|\bque|\bqu'|\bdont)\s+(?:[^,;]{0,40}\s)?|,\s*(?:[a-zà-ÿ'-]+\s+)"
+                       r"{1,4}?(?:de|du|des|d')\s*)" + _DET + _OBJ + r"$")
 _PREP_BEFORE = re.compile(r"\b(?P<prep>sur|par|avec|chez|à|auprès de)\s+" + _DET + _OBJ + r"$")
 _PARALLEL = re.compile(r"^[^;.§]{0,80}?\s(?:et|ainsi que|puis|mais aussi)\s+(?P<prep>sur|par|avec|chez|à|"
                        r"auprès de)\s+" + _DET + _OBJ + r"$")
@@ -110,7 +113,7 @@ class RelationExtractor:
                 rule = match_gap(gap, prefix, a.label_, b.label_, self.rules)
                 if rule is None:
                     continue
-                if rule.direction == "fwd" and gap.startswith(",") and _EMBEDDED.search(prefix):
+                if gap.startswith(",") and _verb_after(doc, a) and _EMBEDDED.search(prefix + " "):
                     continue  # "…, éditée par X, a été utilisée par Y": X is not the subject
                 penalty = 0.05 if len(left) + len(right) > 2 else 0.0
                 for x in left:
@@ -170,9 +173,10 @@ def sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
 def _masked(doc: Doc, start: int, end: int, ents: list[Span]) -> str:
     """The text between two entities, other entities inside it replaced by a placeholder."""
     text = doc.text[start:end]
-    for ent in reversed(ents):
+    for ent in reversed(ents):  # a place reads as a plain complement ("à Brest", "en Occitanie")
         if start <= ent.start_char and ent.end_char <= end:
-            text = text[:ent.start_char - start] + "§" + text[ent.end_char - start:]
+            mark = "lieu" if ent.label_ == "PLACE" else "§"
+            text = text[:ent.start_char - start] + mark + text[ent.end_char - start:]
     return text
 
 
@@ -206,7 +210,7 @@ def parallel_arguments(doc: Doc, ents: list[Span], rels: list[Relation]) -> list
         if not m:
             continue
         for y in ents:
-            if y.start_char <= x.end_char or y.label_ != x.label_:
+            if y.start_char <= x.end_char or not _same_role(x.label_, y.label_):
                 continue
             gap = normalise_gap(_masked(doc, x.end_char, y.start_char, ents)) + " "
             pm = _PARALLEL.match(gap)
@@ -221,6 +225,22 @@ def parallel_arguments(doc: Doc, ents: list[Span], rels: list[Relation]) -> list
                                    rule=rel.rule + ".parallel"))
                 break
     return out
+
+
+_CLITICS = frozenset({"se", "s'", "s’", "l'", "l’", "le", "la", "les", "lui", "leur", "en", "y", "ne", "n'",
+                      "n’"})
+
+
+def _verb_after(doc: Doc, ent: Span) -> bool:
+    """The first word after the entity's comma is a verb: the clause's predicate follows."""
+    i = ent.end
+    while i < len(doc) and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ in _CLITICS):
+        i += 1
+    return i < len(doc) and doc[i].pos_ in ("AUX", "VERB")
+
+
+def _same_role(a: str, b: str) -> bool:
+    return a == b or {a, b} <= {"COMPANY", "PRODUCT"} or {a, b} <= {"PERSON", "PARTY"}
 
 
 def make_relation(sent: Span, subj: Span, obj: Span, predicate: str, confidence: float,
