@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from nlp.records import doc_text
 from nlp.relations import ACTOR, ANY, ORG, VENDOR, is_negated, match_gap, normalise_gap
 
 if TYPE_CHECKING:
@@ -152,7 +153,7 @@ def _role_key(role: str) -> tuple[str, bool, tuple[str, ...], tuple[str, ...]] |
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
-    return doc.text[start:end]
+    return doc_text(doc)[start:end]
 
 
 def fronted(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
@@ -284,7 +285,8 @@ def joint_subjects(doc: Doc, sent: Span, ents: list[Span], previous: list[Span])
         if _JOINT_LINK.match(_text(doc, a.end_char, b.start_char)) and _JOINT.match(
                 _text(doc, b.end_char, min(sent.end_char, b.end_char + 80))):
             out.append((a, b, "PARTNER_OF", 0.7, "frame.joint.partner_of"))
-    m = _BOTH.search(sent.text)
+    text = doc_text(doc)[sent.start_char:sent.end_char]
+    m = _BOTH.search(text) if "deux" in text else None
     if m and not is_negated(normalise_gap(m.group())):
         at = sent.start_char + m.start()
         labels = ("PARTY",) if "parti" in m.group().lower() else ("COMPANY",)
@@ -298,11 +300,12 @@ def joint_subjects(doc: Doc, sent: Span, ents: list[Span], previous: list[Span])
 
 def quotes(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
     """"« Nous avons accompagné X », explique Y, directrice de Z": X is Z's client."""
-    m = _QUOTE_US.search(sent.text)
+    text = doc_text(doc)[sent.start_char:sent.end_char]
+    m = _QUOTE_US.search(text) if "«" in text else None
     if not m or is_negated(normalise_gap(m.group())):
         return []
     start = sent.start_char + m.start()
-    close = sent.text.find("»", m.end())
+    close = text.find("»", m.end())
     if close < 0:
         return []
     close += sent.start_char

@@ -13,7 +13,7 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -66,10 +66,12 @@ class Relation:
             raise ValueError("a relation needs the name of the rule that produced it")
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        for key in ("subject_span", "object_span", "evidence_span"):
-            data[key] = list(data[key])
-        return data
+        # Built by hand: dataclasses.asdict deep-copies and dominated the component's time.
+        return {"subject_span": list(self.subject_span), "object_span": list(self.object_span),
+                "predicate": self.predicate, "subject_text": self.subject_text,
+                "object_text": self.object_text, "evidence_span": list(self.evidence_span),
+                "confidence": self.confidence, "rule": self.rule,
+                "subject_label": self.subject_label, "object_label": self.object_label}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Relation:
@@ -77,6 +79,16 @@ class Relation:
         for key in ("subject_span", "object_span", "evidence_span"):
             fields[key] = tuple(fields[key])
         return cls(**fields)
+
+
+_TEXT_CACHE: list[Any] = [None, ""]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc (spaCy rebuilds the string on every access)."""
+    if _TEXT_CACHE[0] is not doc:
+        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
+    return str(_TEXT_CACHE[1])
 
 
 def relations_of(doc: Doc) -> list[Relation]:

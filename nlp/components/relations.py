@@ -20,7 +20,7 @@ from spacy.util import registry
 
 from ciblage.ids import fold
 from nlp import frames
-from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation
+from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text
 from nlp.relations import _DET, _OBJ, RULES, Rule, is_negated, match_gap, normalise_gap
 from nlp.syntax import dependency_relations
 
@@ -97,14 +97,14 @@ class RelationExtractor:
     def gap_relations(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
         groups: list[list[Span]] = [[ents[0]]]
         for prev, ent in zip(ents, ents[1:], strict=False):
-            if ent.label_ == prev.label_ and _COORD.match(doc.text[prev.end_char:ent.start_char]):
+            if ent.label_ == prev.label_ and _COORD.match(doc_text(doc)[prev.end_char:ent.start_char]):
                 groups[-1].append(ent)
             else:
                 groups.append([ent])
         rels: list[Relation] = []
         for i, left in enumerate(groups):
             a = left[-1]
-            prefix = normalise_gap(doc.text[max(sent.start_char, left[0].start_char - 80):left[0].start_char])
+            prefix = normalise_gap(doc_text(doc)[max(sent.start_char, left[0].start_char - 80):left[0].start_char])
             for right in groups[i + 1:]:
                 b = right[0]
                 gap = normalise_gap(_masked(doc, a.end_char, b.start_char, ents))
@@ -147,7 +147,7 @@ def sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
             bounds[-1][1] = sent.end
         else:
             bounds.append([sent.start, sent.end, 0])
-        closed = last is not None and (last.text in _CLOSERS or "\n" in sent.text_with_ws[-2:])
+        closed = last is not None and (last.text in _CLOSERS or "\n" in sent[-1].text_with_ws)
         bounds[-1][2] = int(closed)
     for ent in doc.ents:  # an entity across a boundary joins the two sentences
         for i in range(len(bounds) - 1):
@@ -172,7 +172,7 @@ def sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
 
 def _masked(doc: Doc, start: int, end: int, ents: list[Span]) -> str:
     """The text between two entities, other entities inside it replaced by a placeholder."""
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     for ent in reversed(ents):  # a place reads as a plain complement ("à Brest", "en Occitanie")
         if start <= ent.start_char and ent.end_char <= end:
             mark = "lieu" if ent.label_ == "PLACE" else "§"
@@ -186,8 +186,8 @@ def same_entity(doc: Doc, rel: Relation) -> bool:
     if fold(s) == fold(o):
         return True
     first, second = sorted((rel.subject_span, rel.object_span))
-    between = doc.text[first[1]:second[0]].strip()
-    return between == "(" and doc.text[second[1]:second[1] + 1] == ")"
+    between = doc_text(doc)[first[1]:second[0]].strip()
+    return between == "(" and doc_text(doc)[second[1]:second[1] + 1] == ")"
 
 
 def fix_predicate(rel: Relation) -> Relation:
@@ -206,7 +206,7 @@ def parallel_arguments(doc: Doc, ents: list[Span], rels: list[Relation]) -> list
         x = by_start.get(late[0])
         if x is None:
             continue
-        m = _PREP_BEFORE.search(normalise_gap(doc.text[max(0, x.start_char - 60):x.start_char]) + " ")
+        m = _PREP_BEFORE.search(normalise_gap(doc_text(doc)[max(0, x.start_char - 60):x.start_char]) + " ")
         if not m:
             continue
         for y in ents:
@@ -219,8 +219,8 @@ def parallel_arguments(doc: Doc, ents: list[Span], rels: list[Relation]) -> list
                 subj = span if late == rel.subject_span else rel.subject_span
                 obj = span if late == rel.object_span else rel.object_span
                 out.append(replace(rel, subject_span=subj, object_span=obj,
-                                   subject_text=doc.text[subj[0]:subj[1]],
-                                   object_text=doc.text[obj[0]:obj[1]],
+                                   subject_text=doc_text(doc)[subj[0]:subj[1]],
+                                   object_text=doc_text(doc)[obj[0]:obj[1]],
                                    confidence=round(rel.confidence - 0.05, 3),
                                    rule=rel.rule + ".parallel"))
                 break
