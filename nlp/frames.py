@@ -226,7 +226,7 @@ def _nearest_org(ents: list[Span], before: int, labels: tuple[str, ...],
     for ent in reversed([e for e in ents if e.end_char <= before]):
         if ent.label_ in labels:
             return ent
-    for ent in reversed(previous):
+    for ent in previous:  # across sentences, the previous sentence's topic (its first firm)
         if ent.label_ in labels:
             return ent
     return None
@@ -314,3 +314,24 @@ def quotes(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
     if vendor is None:
         return []
     return [(c, vendor, "CLIENT_OF", 0.65, "frame.quote.client_of") for c in clients[:3]]
+
+
+_LABEL_ROLE = re.compile(r"\b(?:député|députée|sénateur|sénatrice|eurodéputée?|maire|élue?|conseillère?|"
+                         r"candidate?|militante?|cadre|ministre|adhérente?|présidente? de groupe)"
+                         r"(?:\s+(?:municipale?|régionale?|départementale?|sortante?|européenne?))?\s*$",
+                         re.IGNORECASE)
+
+
+def party_labels(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
+    """"la députée Renaissance Camille Ortiz", "le maire LR X": the party is the person's label."""
+    out: list[Triple] = []
+    text = doc_text(doc)
+    for party, person in zip(ents, ents[1:], strict=False):
+        if party.label_ != "PARTY" or person.label_ != "PERSON":
+            continue
+        if text[party.end_char:person.start_char].strip() or not _LABEL_ROLE.search(
+                text[max(sent.start_char, party.start_char - 40):party.start_char]):
+            continue
+        out.append((person, party, "MEMBER_OF", 0.7, "frame.label.member_of"))
+    return out
+

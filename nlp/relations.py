@@ -47,11 +47,15 @@ _OBJ = (
 )
 # After the trigger: time adverbials ("a rejoint en septembre"), a list announced by a colon
 # ("a retenu deux prestataires : l'institut X"), then determiners and descriptors.
-_TIME = (r"(?:(?:en|dès|depuis|début|fin|courant|mi-)\s*[a-zéû]+(?: \d{4})?|en \d{4}|"
+_TIME = (r"(?:(?:en|dès|depuis|début|fin|courant|mi-)\s*[a-zéû]+(?: \d{4})?|en \d{4}|depuis \d{4}|"
+         r"aujourd'hui|désormais|toujours|encore|déjà|actuellement|officiellement|"
          r"le \d{1,2}(?:er)? [a-zéû]+(?: \d{4})?|,)\s*")
 _LIST = r"(?:[^,;:.]{0,60}?\s*:\s*)?"
 _END = rf"\s*(?:{_TIME})*{_LIST}{_DET}{_OBJ}{_DET}$"
-_NEGATION = re.compile(r"\b(?:ne|n'|pas|jamais|aucun|aucune|nullement|dément\w*|démenti|refus\w*)\b")
+_NEGATION = re.compile(r"\b(?:ne|n'|pas|jamais|aucun|aucune|nullement|dément\w*|démenti|refus\w*|"
+                       r"aurai[st]|auraient|pourrai[st]|pourraient|devrai[st]|devraient|envisag\w*|"
+                       r"négoci\w*|projett?\w* de|souhait\w* de|compt\w* (?:racheter|recourir|faire)|"
+                       r"serai[st]|seraient|nie|nient|conteste\w*)\b")
 _DE = r"(?:d[eu']|des)"
 
 
@@ -140,7 +144,9 @@ RULES: tuple[Rule, ...] = (
          rf"dirigeant\w*|administrat\w+|secrétaire général\w*|numéro un)s?\s+(?:et [^,;]{{0,30}}?\s)?{_DE}",
          subj=("PERSON",), obj=ORG),
     Rule("gap.directs.verb", "DIRECTS",
-         r"(?:dirig\w*|présid\w*|gèr\w*|gér\w*|pilot\w*|(?:a |ont )?pris la (?:tête|direction|présidence)"
+         r"(?:dirig\w*|présid\w*|gèr\w*|gér\w*|pilot\w*|(?:siège|siégeait|siégé|a siégé|est entrée? |"
+         r"(?:a été |est )?(?:nommée?|élue?) )(?:[^,;]{0,20}\s)?au (?:conseil d'administration|"
+         r"conseil de surveillance|directoire|bureau) d[eu']|(?:a |ont )?pris la (?:tête|direction|présidence)"
          r" d[eu']?|(?:est |était )?à la tête d[eu']?|prend la (?:tête|direction|présidence) d[eu']?)",
          subj=("PERSON",), obj=ORG),
     Rule("gap.directs.prefix", "DIRECTS", r",|:", direction="rev", subj=("PERSON",), obj=ORG,

@@ -26,6 +26,10 @@ NOT_NAMES = frozenset({"SIREN", "SIRET", "RCS", "TVA", "NAF", "APE", "RGPD", "CE
                        "SMS", "WEB", "INTERNET", "DATA", "BIG DATA"})
 _TITLES = {"m.", "mme", "mlle", "me", "dr", "pr", "monsieur", "madame", "maître"}
 _DETS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", "d’", "au", "aux"}
+_PERSON_NOUNS = {"député", "députée", "ministre", "président", "présidente", "candidat", "candidate",
+                 "maire", "sénateur", "sénatrice", "sieur", "camarade", "ex-président", "eurodéputé",
+                 "eurodéputée", "conseiller", "conseillère", "militant", "militante", "m", "mme"}
+_SPEECH_VERBS = {"déclarer", "affirmer", "expliquer", "dire", "estimer", "assurer", "confier", "répondre"}
 _NAME_DETS = {"le", "la", "les", "l'", "l’"}
 _TRIM_TAIL = set(",;:.!?()[]«»\"'’-–—")
 _NAME = r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*(?:[ \u00a0](?:[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*|&|de|des|du|et))*?[\w]"
@@ -33,7 +37,8 @@ _LEGAL = r"(?:SASU|SAS|SARL|EURL|SA|SCOP|SNC)\b"
 BODY_RE = re.compile(
     r"\b(?:[Mm]inistère|[Pp]réfecture|[Mm]airie|[Cc]onseil (?:régional|départemental|municipal)"
     r"|[Tt]ribunal (?:correctionnel|judiciaire|administratif|de commerce)|[Cc]our d['’]appel"
-    r"|Région|Ville|Métropole|Département) (?:de la |de l['’]|des |du |de |d['’])"
+    r"|Région|Ville|[Mm]étropole|Département|[Cc]ommunauté d['’]agglomération|[Cc]ommunauté de communes)"
+    r" (?:de la |de l['’]|des |du |de |d['’])"
     r"[A-ZÀ-ÖØ-Ý][\w'’-]*(?:[ -](?:et )?[A-ZÀ-ÖØ-Ý][\w'’-]*)*"
 )
 
@@ -59,7 +64,7 @@ class EntityTyper:
         self.pre_re = re.compile(rf"\b(?P<cue>{alt}){tail}\s*[,:]?\s*$", re.IGNORECASE)
         # Cue and article case-insensitive, the name itself must be capitalised.
         self.find_re = re.compile(
-            rf"(?i:\b(?:la|le|les|l['’]|une?|cette|ce|sa|son|leur|notre)\s*(?P<cue>{alt}){tail})"
+            rf"(?i:\b(?:la|le|les|l['’]|une?|cette|ce|sa|son|leur|notre)\s*(?P<cue>{alt})){tail}"
             rf"\s+(?P<name>{_NAME}(?:\s+{_LEGAL})?)")
         self.legal_re = re.compile(rf"(?P<name>{_NAME})\s+{_LEGAL}")
         self.post_re = re.compile(
@@ -80,6 +85,15 @@ class EntityTyper:
             return "COMPANY"
         return None
 
+    def person_evidence(self, doc: Doc, span: Span) -> bool:
+        if span[0].lower_ in getattr(self, "_surnames", ()):
+            return True
+        before = [t.lower_.rstrip(".") for t in doc[max(0, span.start - 2):span.start]]
+        if any(w in _TITLES or w in _PERSON_NOUNS for w in before):
+            return True
+        after = doc[span.end:span.end + 3]
+        return any(t.lemma_ in _SPEECH_VERBS for t in after)
+
     def keyword_label(self, text: str) -> str | None:
         m = self.kw_re.search(text)
         return self.keywords.get(m.group().lower()) if m else None
@@ -94,6 +108,10 @@ class EntityTyper:
                 return ctx
             if len(span) == 1 and span.text.isupper() and len(span.text) > 1:
                 return self.keyword_label(span.text) or self.org_default
+            if len(span) == 1 and not self.person_evidence(doc, span):
+                # A lone capitalised word the model calls a person ("ancien directeur de Sondix")
+                # is a brand unless it repeats a person's surname or follows a title.
+                return self.org_default
             return "PERSON"
         if ctx:
             return ctx
@@ -130,8 +148,12 @@ class EntityTyper:
     def __call__(self, doc: Doc) -> Doc:
         fixed: list[Span] = []  # gazetteer spans (label already a project type)
         guessed: list[Span] = []
+        self._surnames = {e[-1].lower_ for e in doc.ents if e.label_ in ("PER", "PERSON") and len(e) > 1}
         for ent in doc.ents:
             if ent.id_ or ent.label_ in ENTITY_TYPES:
+                if ent.label_ == "COMPANY" and self.context_label(
+                        doc, ent.start_char, ent.end_char) == "PRODUCT":  # "le logiciel NationBuilder"
+                    ent = Span(doc, ent.start, ent.end, label="PRODUCT", kb_id=ent.kb_id, span_id=ent.id)
                 fixed.append(ent)
                 continue
             ent = _trim(ent)
@@ -181,7 +203,7 @@ def _trim(span: Span) -> Span | None:
             "de", "d'", "d’", "du"):
         start += 2
     # A capitalised participle opening the sentence ("Immatriculée au RCS...") is not a name.
-    if end - start == 1 and doc[start].is_sent_start and doc[start].pos_ != "PROPN" and (
+    if end - start == 1 and doc[start].is_sent_start and doc[start].pos_ != "PROPN" and not doc[start].is_oov and (
             doc[start].lower_.endswith(("é", "ée", "és", "ées"))):
         return None
     if start >= end:

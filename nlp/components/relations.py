@@ -85,13 +85,17 @@ class RelationExtractor:
         triples = [*frames.fronted(doc, sent, ents), *frames.fronted_apposition(doc, sent, ents),
                    *frames.possessives(doc, sent, ents, previous),
                    *frames.en_anaphora(doc, sent, ents, previous),
-                   *frames.joint_subjects(doc, sent, ents, previous), *frames.quotes(doc, sent, ents)]
+                   *frames.joint_subjects(doc, sent, ents, previous), *frames.quotes(doc, sent, ents),
+                   *frames.party_labels(doc, sent, ents)]
         rels.extend(make_relation(sent, s, o, p, c, r) for s, o, p, c, r in triples
                     if s.start_char != o.start_char)
         if self.use_dependencies and len(ents) >= 2:
             pairs = {frozenset((r.subject_span[0], r.object_span[0])) for r in rels}
+            labels = {s.start_char for s, _, p, _, _ in triples if p == "MEMBER_OF"} | {
+                o.start_char for _, o, p, _, r in triples if r == "frame.label.member_of"}
             rels.extend(r for r in dependency_relations(doc, sent, ents)
-                        if frozenset((r.subject_span[0], r.object_span[0])) not in pairs)
+                        if frozenset((r.subject_span[0], r.object_span[0])) not in pairs
+                        and r.subject_span[0] not in labels)
         return [fix_predicate(r) for r in rels if not same_entity(doc, r)]
 
     def gap_relations(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
