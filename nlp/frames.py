@@ -202,23 +202,25 @@ def _drop_genitive_head(doc: Doc, agents: list[Span]) -> list[Span]:
 
 
 def fronted_apposition(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
-    """"Ancien cadre du PS, X…": the role phrase before the first organisation describes X."""
+    """"Ancien cadre du PS, X…", "Propriété du groupe Y, le site X…": the phrase describes X."""
     if len(ents) < 2 or ents[0].label_ not in ORG:
         return []
-    head = normalise_gap(_text(doc, sent.start_char, ents[0].start_char))
+    text = doc_text(doc)
+    head = normalise_gap(text[sent.start_char:ents[0].start_char])
     if not head or len(head) > 70 or not head[0].isalpha():
         return []
     rest = [e for e in ents[1:] if e.label_ != "PLACE"]
-    if not rest or rest[0].label_ != "PERSON":
+    if not rest:
         return []
-    person = rest[0]
-    between = _text(doc, ents[0].end_char, person.start_char)
-    if not re.match(r"^[^,;.«»]{0,40},\s*$", between):
+    main = rest[0]
+    if not re.match(r"^[^,;.«»]{0,40},\s*(?:(?:le|la|les|l'|l’)\s*)?(?:[a-zà-ÿ-]+\s+){0,2}$",
+                    text[ents[0].end_char:main.start_char]):
         return []
-    rule = match_gap(", " + head, "", "PERSON", ents[0].label_)
-    if rule is None or rule.direction != "fwd" or rule.prefix is not None:
+    rule = match_gap(", " + head, "", main.label_, ents[0].label_)
+    if rule is None or rule.prefix is not None:
         return []
-    return [(person, ents[0], rule.predicate, rule.confidence - 0.05, f"frame.apposition.{rule.name}")]
+    subj, obj = (main, ents[0]) if rule.direction == "fwd" else (ents[0], main)
+    return [(subj, obj, rule.predicate, rule.confidence - 0.05, f"frame.apposition.{rule.name}")]
 
 
 def _nearest_org(ents: list[Span], before: int, labels: tuple[str, ...],

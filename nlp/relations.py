@@ -41,7 +41,8 @@ _OBJ = (
     r"(?:(?:services?|outils?|logiciels?|plateformes?|applications?|appli|solutions?|prestations?|"
     r"technologies?|fichiers?|conseils?|expertise|savoir-faire|sociétés?|start-?ups?|start up|"
     r"entreprises?|agences?|cabinets?|firmes?|prestataires?|éditeurs?|instituts?|groupes?|partis?|"
-    r"mouvements?|candidate?s?|équipes?|campagnes?|jeune pousse)"
+    r"mouvements?|candidate?s?|équipes?|campagnes?|jeune pousse|fonds|holding|banques?|investisseurs?|sites?|"
+    r"journal|quotidien|titre)"
     r"(?:\s+(?:(?:de |d'|à |en )?[a-zéèêàç-]+)){0,3}?\s+"
     r"(?:(?:de|du|des|d'|de la|de l')\s*)?)*"
 )
@@ -162,7 +163,7 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.works_for.verb", "WORKS_FOR",
          r"(?:travaill\w* (?:pour|chez|à|au sein d[eu']|dans)|(?:a |ont |avait )?travaillé (?:pour|chez|"
          r"à|au sein d[eu']|dans)|(?:a |ont |avait )?rejoint|rejoin\w*|(?:est |a été |sont )?"
-         r"(?:recrutée?|embauchée?|engagée?)s? (?:[^,;]{0,30}?\s)?par|(?:est |a été )?(?:passée?|entrée?) "
+         r"(?:recrutée?|embauchée?|engagée?)s? (?:[^,;]{0,30}?\s)?par|(?:a |avait )?quitté|(?:est |a été )?(?:passée?|entrée?) "
          r"(?:chez|à|au)|officie (?:chez|à|au)|employée? (?:par|chez)|salarié\w* (?:de|d'|du|chez))",
          subj=("PERSON",), obj=ORG, confidence=0.7),
     Rule("gap.works_for.hire", "WORKS_FOR",
@@ -193,7 +194,7 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.owns.verb", "OWNS",
          r"(?:détien\w*|détenait|possèd\w*|possédait|rachet\w*|rachèt\w*|acqui\w*|acquis|reprend|"
          r"(?:a |ont )?repris|absorb\w*|contrôl\w*|(?:a |ont )?pris le contrôle d[eu']?|prend le contrôle "
-         r"d[eu']?|(?:a |ont )?pris une participation (?:dans|au capital d[eu'])|(?:est |sont )?(?:entrée?s?|"
+         r"d[eu']?|(?:a |ont )?pris une participation (?:(?:de |d')?\d+[,.]?\d*\s?% )?(?:dans|au capital d[eu'])|(?:est |sont )?(?:entrée?s?|"
          r"montée?s?) au capital d[eu']?|(?:l'|le |un |une |principal )?(?:actionnaire|propriétaire)s?"
          rf"(?: (?:majoritaire|principal|unique|minoritaire|de référence))?\s+{_DE}|investi\w* dans)"
          r"(?:(?:\s+(?:désormais|déjà|encore|aujourd'hui|[a-zé]+ment))?\s+(?:\d+[,.]?\d*\s?%|la majorité|l'intégralité|une partie|la totalité)(?: du capital)?"
@@ -260,7 +261,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:équip\w*|accompagn\w*|conseill\w*|travaill\w+ (?:pour|aux côtés d[eu]|au service d[eu])|"
          r"(?:a|ont|avait) travaillé pour|fourni\w* (?:[^,;]{0,50}\s)?(?:à|au|aux)|fournit (?:[^,;]{0,50}"
          r"\s)?(?:à|au|aux)|livr\w+ (?:[^,;]{0,40}\s)?(?:à|au|aux)|vend\w* (?:[^,;]{0,40}\s)?(?:à|au|aux)|"
-         r"serv\w+|assist\w+|prestataire\w* d[eu']?|fournisseur\w* d[eu']?|(?:a|ont) (?:notamment )?"
+         r"serv\w+|assist\w+|\w+ (?:[^,;]{0,40}\s)?pour le compte d[eu']|prestataire\w* d[eu']?|fournisseur\w* d[eu']?|(?:a|ont) (?:notamment )?"
          r"(?:compté|eu) (?:parmi ses|pour|comme) clients?|compt\w+ (?:notamment )?parmi ses clients|"
          r"a (?:notamment )?pour clients?|(?:dont|parmi) (?:les |ses )?clients?(?: (?:comptent|comptaient|"
          r"incluent|incluaient|comprennent|sont|étaient|figurent|figuraient|se trouvent|on trouve|"

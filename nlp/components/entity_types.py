@@ -89,7 +89,7 @@ class EntityTyper:
         if span[0].lower_ in getattr(self, "_surnames", ()):
             return True
         before = [t.lower_.rstrip(".") for t in doc[max(0, span.start - 2):span.start]]
-        if any(w in _TITLES or w in _PERSON_NOUNS for w in before):
+        if any(w in _TITLES for w in before) or (before and before[-1] in _PERSON_NOUNS):
             return True
         after = doc[span.end:span.end + 3]
         return any(t.lemma_ in _SPEECH_VERBS for t in after)
@@ -132,8 +132,10 @@ class EntityTyper:
         spans = []
         for m in self.find_re.finditer(doc.text):
             label = self.pre_cues.get(m["cue"].lower()) if m["cue"][0].islower() else None
+            if not label:
+                continue
             span = doc.char_span(m.start("name"), m.end("name"), label=label, alignment_mode="contract")
-            if span is not None and label:
+            if span is not None:
                 spans.append(span)
         for m in BODY_RE.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), label="PUBLIC_BODY", alignment_mode="contract")

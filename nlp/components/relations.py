@@ -30,6 +30,8 @@ _COORD = re.compile(r"^\s*(?:,|et|ou|, et|, ou|ainsi que|comme|de même que|/)\s
                     r"sénateur|sénatrice|maire)\s+)?)?$", re.IGNORECASE)
 
 
+_MIXABLE = frozenset({"COMPANY", "PARTY", "PUBLIC_BODY", "MEDIA", "PERSON"})
+_COORD_WORD = re.compile(r"\b(?:et|ou|ainsi que)\b")
 _CLOSERS = {".", "!", "?", "»", "…", '"', "”"}
 #: The left entity sits in an agent complement or a relative clause of its own ("…, éditée par
 #: X, a été…", "…, qui brigue la mairie de X, s'appuie…"), so it is not the next verb's subject.
@@ -101,7 +103,10 @@ class RelationExtractor:
     def gap_relations(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
         groups: list[list[Span]] = [[ents[0]]]
         for prev, ent in zip(ents, ents[1:], strict=False):
-            if ent.label_ == prev.label_ and _COORD.match(doc_text(doc)[prev.end_char:ent.start_char]):
+            between = doc_text(doc)[prev.end_char:ent.start_char]
+            if (ent.label_ == prev.label_ or (
+                    _MIXABLE.issuperset((ent.label_, prev.label_)) and _COORD_WORD.search(between)
+            )) and _COORD.match(between):
                 groups[-1].append(ent)
             else:
                 groups.append([ent])
@@ -117,12 +122,18 @@ class RelationExtractor:
                 rule = match_gap(gap, prefix, a.label_, b.label_, self.rules)
                 if rule is None:
                     continue
+                rules = [rule]
+                if " et " in gap:  # "cofondateur et président de X": both roles
+                    rest = tuple(r for r in self.rules if r.predicate != rule.predicate)
+                    second = match_gap(", " + gap.split(" et ", 1)[1], prefix, a.label_, b.label_, rest)
+                    if second is not None and second.direction == rule.direction:
+                        rules.append(second)
                 if gap.startswith(",") and _verb_after(doc, a) and _EMBEDDED.search(prefix + " "):
                     continue  # "…, éditée par X, a été utilisée par Y": X is not the subject
                 penalty = 0.05 if len(left) + len(right) > 2 else 0.0
-                for x in left:
-                    for y in right:
-                        subj, obj = (x, y) if rule.direction == "fwd" else (y, x)
+                for rule, x, y in ((r, x, y) for r in rules for x in left for y in right):
+                    subj, obj = (x, y) if rule.direction == "fwd" else (y, x)
+                    if subj.label_ in rule.subj and obj.label_ in rule.obj:
                         rels.append(make_relation(sent, subj, obj, rule.predicate,
                                                   rule.confidence - penalty, rule.name))
         return rels
