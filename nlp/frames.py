@@ -126,7 +126,7 @@ _POSSESSIVE = re.compile(rf"\b(?:son|sa|ses|leur|leurs)\s+(?:(?:ancien|ancienne|
 _SPEECH = re.compile(r"(?:annonc|expliqu|précis|indiqu|confi|déclar|affirm|soulign|assur|reconn|"
                      r"comment|raconte|estime|rappel|ajout|selon)\w*\s*$", re.IGNORECASE)
 _EN = re.compile(rf"^\s*,?\s*(?:qui\s+)?en\s+(?:(?:est|était|a été|reste|demeure|devient|est devenue?|"
-                 rf"sera)\s+(?:toujours |aujourd'hui |désormais |actuellement |encore |depuis \d{{4}} )?"
+                 rf"sera)\s+(?:(?:toujours|aujourd'hui|désormais|actuellement|encore|aussi|également|depuis \d{{4}})\s+)*"
                  rf"(?:l'|l’|le |la |un |une |l'un |l'une )?(?:des |de ses )?{_ROLE}|(?P<own>détient|"
                  rf"possède|contrôle|détenait|possédait))", re.IGNORECASE)
 _JOINT = re.compile(r"^\s*(?:ont|avaient|se sont|s'étaient|viennent de|ont également|ont déjà)?\s*"

@@ -18,7 +18,7 @@ from spacy.util import filter_spans, registry
 
 from ciblage.ids import ENTITY_TYPES
 from nlp.lexicon import NAME_KEYWORDS, POST_CUES, PRE_CUES
-from nlp.places import looks_like_place
+from nlp.places import is_known_place, looks_like_place
 
 #: Words the model tags as entities but that never name an actor in this corpus.
 NOT_NAMES = frozenset({"SIREN", "SIRET", "RCS", "TVA", "NAF", "APE", "RGPD", "CEO", "PDG", "DG", "SAS",
@@ -43,6 +43,15 @@ BODY_RE = re.compile(
 )
 
 
+#: A business slot the model often leaves empty for an unknown brand ("s'est associé à Géoprisme").
+_BUSINESS_ARG = re.compile(
+    r"\b(?:associée?s? (?:à|avec)|alliée?s? (?:à|avec)|partenariat avec|rachat d[e']|racheté|rachète|"
+    r"capital d[e']|filiale d[e']|cliente? d[e']|appel à|recours à|attribué à|confié à|"
+    r"(?:travaillé|travaille) (?:pour|avec)|rejoint|dirige|préside|utilise|utilisé par|"
+    r"(?:édité|développé|conçu)e? par|détient|racheter|acquis|acquisition d[e'])\s+"
+    r"(?:l['’]|la |le )?(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
+
+
 def _cue_alt(cues: dict[str, str]) -> str:
     return "|".join(sorted((re.escape(c) for c in cues), key=len, reverse=True))
 
@@ -61,7 +70,8 @@ class EntityTyper:
         alt = _cue_alt(self.pre_cues)
         stop = r"(?!(?:de|du|des|d|à|au|aux|par|pour|avec|et|ou|chez|sur|dans|qui|que|en)\b)"
         tail = rf"(?:\s+(?:de|d['’]|en)\s*[a-zà-ÿ-]+)?(?:\s+{stop}[a-zà-ÿ-]+){{0,2}}?"
-        self.pre_re = re.compile(rf"\b(?P<cue>{alt}){tail}\s*[,:]?\s*$", re.IGNORECASE)
+        # Only the cue is case-insensitive: "le cabinet Ostral, Hugo Lemaire" must not cue Lemaire.
+        self.pre_re = re.compile(rf"(?i:\b(?P<cue>{alt})){tail}\s*[,:]?\s*$")
         # Cue and article case-insensitive, the name itself must be capitalised.
         self.find_re = re.compile(
             rf"(?i:\b(?:la|le|les|l['’]|une?|cette|ce|sa|son|leur|notre)\s*(?P<cue>{alt})){tail}"
@@ -128,7 +138,7 @@ class EntityTyper:
 
     # -- discovery ---------------------------------------------------------------------------
 
-    def discover(self, doc: Doc) -> list[Span]:
+    def discover(self, doc: Doc, weak: list[Span]) -> list[Span]:
         spans = []
         for m in self.find_re.finditer(doc.text):
             label = self.pre_cues.get(m["cue"].lower()) if m["cue"][0].islower() else None
@@ -141,6 +151,10 @@ class EntityTyper:
             span = doc.char_span(m.start(), m.end(), label="PUBLIC_BODY", alignment_mode="contract")
             if span is not None:
                 spans.append(span)
+        for m in _BUSINESS_ARG.finditer(doc.text):
+            span = doc.char_span(m.start("name"), m.end("name"), label="COMPANY", alignment_mode="contract")
+            if span is not None and not is_known_place(span.text) and all(t.is_oov for t in span):
+                weak.append(span)
         for m in self.legal_re.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
@@ -164,12 +178,15 @@ class EntityTyper:
             label = self.label_for(doc, ent)
             if label:
                 guessed.append(Span(doc, ent.start, ent.end, label=label))
-        found = [s for s in map(_trim, self.discover(doc)) if s is not None]
+        weak: list[Span] = []  # unknown names in a business slot, used only where nothing else is
+        found = [s for s in map(_trim, self.discover(doc, weak)) if s is not None]
         taken = {i for s in fixed for i in range(s.start, s.end)}
         found = [s for s in filter_spans(found) if not taken.intersection(range(s.start, s.end))]
         taken |= {i for s in found for i in range(s.start, s.end)}
         guessed = [s for s in guessed if not taken.intersection(range(s.start, s.end))]
-        doc.ents = filter_spans([*fixed, *found, *guessed])
+        taken |= {i for s in guessed for i in range(s.start, s.end)}
+        weak = [s for s in filter_spans(weak) if not taken.intersection(range(s.start, s.end))]
+        doc.ents = filter_spans([*fixed, *found, *guessed, *weak])
         return doc
 
 
