@@ -82,7 +82,7 @@ FRONTED: tuple[Fronted, ...] = (
     Fronted("CLIENT_OF", rf"(?:utilisée?s?|choisie?s?|retenue?s?|employée?s?|adoptée?s?|déployée?s?|"
             rf"mandatée?s?|missionnée?s?){_PAR}", True, ACTOR, VENDOR),
     Fronted("WORKS_FOR", rf"(?:passée?s?|formée?s?|recrutée?s?|employée?s?|salariée?s?){_PAR}|"
-            r"(?:passée?s?|ancienne?s?) (?:chez|de|d'|du)\s", False, ORG, ("PERSON",)),
+            r"(?:passée?s?|ancien(?:ne)?s?) (?:chez|de|d'|du)\s", False, ORG, ("PERSON",)),
 )
 
 _ROLE = (r"(?P<role>co-?fondat\w*|fondat\w*|créat\w*|président\w*|directeur général|directrice générale|"
@@ -123,13 +123,14 @@ _ROLES: dict[str, tuple[str, bool, tuple[str, ...], tuple[str, ...]]] = {
 }
 _POSSESSIVE = re.compile(rf"\b(?:son|sa|ses|leur|leurs)\s+(?:(?:ancien|ancienne|nouveau|nouvelle|actuel|"
                          rf"actuelle|principal|principale|jeune)\s+)?{_ROLE}s?\s*,?\s*$", re.IGNORECASE)
+_CEDED = re.compile(r"\b(?:cédé|vendu|revendu|cède|vend|revend|cédée|vendue)\s*$", re.IGNORECASE)
 _SPEECH = re.compile(r"(?:annonc|expliqu|précis|indiqu|confi|déclar|affirm|soulign|assur|reconn|"
                      r"comment|raconte|estime|rappel|ajout|selon)\w*\s*$", re.IGNORECASE)
 _EN = re.compile(rf"^\s*,?\s*(?:qui\s+)?en\s+(?:(?:est|était|a été|reste|demeure|devient|est devenue?|"
                  rf"sera)\s+(?:(?:toujours|aujourd'hui|désormais|actuellement|encore|aussi|également|depuis \d{{4}})\s+)*"
                  rf"(?:l'|l’|le |la |un |une |l'un |l'une )?(?:des |de ses )?{_ROLE}|(?P<own>détient|"
                  rf"possède|contrôle|détenait|possédait))", re.IGNORECASE)
-_JOINT = re.compile(r"^\s*(?:ont|avaient|se sont|s'étaient|viennent de|ont également|ont déjà)?\s*"
+_JOINT = re.compile(r"^\s*,?\s*(?:ont|avaient|se sont|s'étaient|viennent de|ont également|ont déjà)?\s*"
                     r"(?:[a-zé]+ment\s+|déjà\s+|aussi\s+|récemment\s+)?(?:(?:noué|signé|conclu|scellé|"
                     r"annoncé|officialisé|lancé)\s+(?:un|une)\s+(?:partenariat|accord|alliance|"
                     r"offre commune|contrat de distribution)|(?:associée?s|alliée?s)\b|s'associent|"
@@ -247,6 +248,8 @@ def possessives(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) ->
             continue
         predicate, named_is_subject, _, org_labels = spec
         before = left[:m.start()]
+        if _CEDED.search(before):  # "a cédé sa filiale X à Y": no longer its subsidiary
+            continue
         if _SPEECH.search(before):  # "…, a annoncé sa présidente, X": the sentence's subject
             org = next((e for e in ents if e.label_ in org_labels and e is not ent), None)
         else:

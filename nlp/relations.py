@@ -42,7 +42,7 @@ _OBJ = (
     r"technologies?|fichiers?|conseils?|expertise|savoir-faire|sociétés?|start-?ups?|start up|"
     r"entreprises?|agences?|cabinets?|firmes?|prestataires?|éditeurs?|instituts?|groupes?|partis?|"
     r"mouvements?|candidate?s?|équipes?|campagnes?|jeune pousse|fonds|holding|banques?|investisseurs?|sites?|"
-    r"journal|quotidien|titre)"
+    r"journal|quotidien|titre|associations?|fondations?|collectifs?|syndicats?|clubs?)"
     r"(?:\s+(?:(?:de |d'|à |en )?[a-zéèêàç-]+)){0,3}?\s+"
     r"(?:(?:de|du|des|d'|de la|de l')\s*)?)*"
 )
@@ -129,10 +129,21 @@ RULES: tuple[Rule, ...] = (
          r"conseill\w+ (?:municipal|régional|départemental)\w*|candidat\w*|tête de liste|porte-parole|"
          r"secrétaire nationale?|trésori\w+|figure)s?(?:\s+(?:d[eu']|des|investie? par|soutenue? par))?",
          subj=("PERSON",), obj=("PARTY",), confidence=0.7),
+    Rule("gap.member_of.college", "MEMBER_OF",
+         r"(?:(?:le|la|l'|un|une|ancien|ancienne|ex-) )*(?:membre|commissaire|conseill\w+|magistrat\w*)s?\s+"
+         r"(?:du collège|du conseil|de la commission|de la formation restreinte|du bureau|du comité)\s+"
+         rf"{_DE}", subj=("PERSON",), obj=("PUBLIC_BODY",), confidence=0.7),
     Rule("gap.member_of.verb", "MEMBER_OF",
          r"(?:adhér\w+ (?:à|au)|milit\w+ (?:à|au|pour|dans|chez)|(?:a |ont )?rejoint|rejoin\w*|"
          r"(?:a été |est )?investie? par|encartée? (?:à|au|chez)|a pris sa carte (?:à|au|chez))",
          subj=("PERSON",), obj=("PARTY",), confidence=0.7),
+    Rule("gap.founded.dont", "FOUNDED",
+         r", dont (?:le |la |l'|les |l'un des |l'une des )?(?:co-?fondat\w*|fondat\w*|créat\w*)s?,?",
+         direction="rev", subj=("PERSON",), obj=ANY, confidence=0.7),
+    Rule("gap.directs.dont", "DIRECTS",
+         r", dont (?:le |la |l')?(?:président\w*|directeur général|directrice générale|pdg|gérant\w*|"
+         r"dirigeant\w*|patron\w*|secrétaire général\w*)s?,?", direction="rev", subj=("PERSON",), obj=ORG,
+         confidence=0.7),
     Rule("gap.directs.passive", "DIRECTS",
          r"(?:a été |est |était |été )?(?:dirigée?s?|présidée?s?|gérée?s?|pilotée?s?|administrée?s?)"
          r"\s+(?:[^,;]{0,40}?\s)?par", direction="rev", subj=("PERSON",), obj=ORG),
@@ -158,8 +169,8 @@ RULES: tuple[Rule, ...] = (
          r"chargée? de [a-zé ]{3,30}?|cheff?e? de projet|consultante?|collaborat\w+|salariée?|employée?|"
          r"ingénieure?|analyste|data scientist|développeu\w+|conseill\w+(?: (?:spéciale?|politique|"
          r"technique|numérique|en [a-zé]+))?|porte-parole|attachée? de presse|stagiaire|associée?|"
-         r"journaliste|rédact\w+ en chef|ancienne? de|passée? par|passée? chez)s?\s+"
-         rf"(?:{_DE}|chez|au sein d[eu']|pour|à)", subj=("PERSON",), obj=ORG, confidence=0.65),
+         r"journaliste|rédact\w+ en chef|ancien(?:ne)?|passée?)s?\s+"
+         rf"(?:{_DE}|chez|au sein d[eu']|pour|à|par)", subj=("PERSON",), obj=ORG, confidence=0.65),
     Rule("gap.works_for.verb", "WORKS_FOR",
          r"(?:travaill\w* (?:pour|chez|à|au sein d[eu']|dans)|(?:a |ont |avait )?travaillé (?:pour|chez|"
          r"à|au sein d[eu']|dans)|(?:a |ont |avait )?rejoint|rejoin\w*|(?:est |a été |sont )?"
@@ -187,10 +198,15 @@ RULES: tuple[Rule, ...] = (
          rf"(?:le |l')(?:rachat|acquisition|reprise)\s+(?:de \d+[,.]?\d*\s?% )?{_DE}",
          subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT")),
     Rule("gap.owns.ceded", "OWNS",
-         r"(?:[^;]{0,60}?\s)?(?:qu'(?:il|elle|ils|elles) (?:a|ont|avait|avaient) )?(?:cédée?s?|vendue?s?|"
-         r"revendue?s?)\s+(?:[^,;]{0,40}?\s)?(?:à|au|aux)(?: (?:son|sa|leur) associée?,?)?",
+         r"(?:[^;§]{0,60}?\s)?(?:qu'(?:il|elle|ils|elles) (?:a|ont|avait|avaient) )?(?:cédée?s?|vendue?s?|"
+         r"revendue?s?)\s+(?:[^,;§]{0,40}?\s)?(?:à|au|aux)(?: (?:son|sa|leur) associée?,?)?",
          direction="rev", subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT"),
          confidence=0.65),
+    Rule("gap.owns.ceded_to", "OWNS", r"(?:à|au|aux)", direction="rev",
+         subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT"), confidence=0.65,
+         prefix=r"(?:cédé|vendu|revendu|cède|vend|revend)e?s?\s+(?:(?:sa|son|ses|leur|la|le|l')\s*)?"
+                r"(?:filiale|participation|société|start-up|activité|pôle|logiciel|application|agence|"
+                r"titre|journal)?"),
     Rule("gap.owns.verb", "OWNS",
          r"(?:détien\w*|détenait|possèd\w*|possédait|rachet\w*|rachèt\w*|acqui\w*|acquis|reprend|"
          r"(?:a |ont )?repris|absorb\w*|contrôl\w*|(?:a |ont )?pris le contrôle d[eu']?|prend le contrôle "
