@@ -323,7 +323,7 @@ def quotes(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
 
 _LABEL_ROLE = re.compile(r"\b(?:député|députée|sénateur|sénatrice|eurodéputée?|maire|élue?|conseillère?|"
                          r"candidate?|militante?|cadre|ministre|adhérente?|présidente? de groupe)"
-                         r"(?:\s+(?:municipale?|régionale?|départementale?|sortante?|européenne?))?\s*$",
+                         r"(?:\s+(?:municipale?|régionale?|départementale?|sortante?|européen(?:ne)?))?\s*$",
                          re.IGNORECASE)
 
 

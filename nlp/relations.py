@@ -116,6 +116,8 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.founded.verb", "FOUNDED",
          r"(?:(?:co-?)?fond(?:e|é|ent|a|èrent|ait|aient|er)|cré(?:e|é|ent|a|èrent|ait|aient|er)|"
          r"lanc(?:e|é|ent|a|èrent|ait|aient|er))\b", subj=("PERSON",), obj=ANY),
+    Rule("gap.founded.with", "FOUNDED", r"avec", direction="rev", subj=("PERSON",), obj=(*ORG, "PRODUCT"),
+         prefix=r"(?:(?:co-?)?fond|cré|lanc)(?:é|ée|és|ées|e|ent|a|èrent)\s*", confidence=0.65),
     Rule("gap.founded.prefix", "FOUNDED", r",|:", direction="rev", subj=("PERSON",), obj=ANY,
          prefix=rf"(?:co-?fondat\w*|fondat\w*|créat\w*)s?\s+{_DE}", confidence=0.7),
     Rule("gap.works_for.role", "WORKS_FOR",

@@ -25,7 +25,7 @@ VERBS: dict[str, tuple[Alt, ...]] = {
         "utiliser", "employer", "choisir", "retenir", "mandater", "solliciter", "adopter", "déployer",
         "payer", "rémunérer", "recourir", "missionner", "sélectionner", "acheter", "commander")},
     **{v: (("CLIENT_OF", False, ACTOR, VENDOR),) for v in ("équiper", "accompagner", "conseiller")},
-    **{v: (("FOUNDED", True, ("PERSON",), ANY),) for v in ("fonder", "cofonder", "créer")},
+    **{v: (("FOUNDED", True, ("PERSON",), (*ORG, "PRODUCT")),) for v in ("fonder", "cofonder", "créer")},
     **{v: (("DIRECTS", True, ("PERSON",), ORG),) for v in ("diriger", "présider", "gérer")},
     **{v: (("OWNS", True, ("COMPANY", "PERSON", "PARTY"), ("COMPANY", "MEDIA", "PRODUCT")),)
        for v in ("détenir", "posséder", "racheter", "acquérir", "absorber")},
@@ -47,6 +47,7 @@ _HEADS = frozenset({
 _EVENTS = frozenset({"affaire", "scandale", "dossier", "procès", "révélations"})
 _AGENT = {"nsubj", "obl:agent"}
 _PATIENT = {"obj", "xcomp", "obl:arg", "obl", "iobj", "nsubj:pass", "obl:mod"}
+_HEDGES = frozenset({"pouvoir", "devoir", "envisager", "négocier", "vouloir", "souhaiter", "démentir"})
 _NEG = frozenset({"pas", "jamais", "ne", "n'", "aucun", "aucune", "plus"})
 
 
@@ -75,9 +76,11 @@ def _attachment(ent: Span, verb: Token) -> str | None:
 
 
 def _in_event_name(ent: Span) -> bool:
-    """"l'affaire Cambridge Analytica", "le scandale X": the name labels an event, not an actor."""
+    """"l'affaire Cambridge Analytica", "le scandale X": the name labels an event, not an actor;
+    "selon Le Monde": a cited source, not an argument."""
     doc, i = ent.doc, ent.start
-    return any(doc[j].lemma_.lower() in _EVENTS for j in range(max(0, i - 2), i))
+    return any(doc[j].lemma_.lower() in _EVENTS or doc[j].lower_ in ("selon", "d'après", "d’après")
+               for j in range(max(0, i - 2), i))
 
 
 def _rel_subject(verb: Token) -> bool:
@@ -90,8 +93,9 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
         alts = VERBS.get(verb.lemma_.lower())
         if not alts or verb.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.lower_ in _NEG for c in verb.children):
-            continue
+        if any(c.lower_ in _NEG or c.lemma_ in _HEDGES or "Cnd" in c.morph.get("Mood")
+               for c in verb.children) or "Cnd" in verb.morph.get("Mood"):
+            continue  # denied, conditional ("aurait dirigé") or hedged ("pourrait sanctionner")
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
         agents, patients = [], []
         for ent in ents:

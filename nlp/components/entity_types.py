@@ -101,8 +101,7 @@ class EntityTyper:
         before = [t.lower_.rstrip(".") for t in doc[max(0, span.start - 2):span.start]]
         if any(w in _TITLES for w in before) or (before and before[-1] in _PERSON_NOUNS):
             return True
-        after = doc[span.end:span.end + 3]
-        return any(t.lemma_ in _SPEECH_VERBS for t in after)
+        return span.end < len(doc) and doc[span.end].lemma_ in _SPEECH_VERBS
 
     def keyword_label(self, text: str) -> str | None:
         m = self.kw_re.search(text)
