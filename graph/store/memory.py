@@ -205,15 +205,49 @@ class MemoryView(View):
         return [self._node(n) for n in dict.fromkeys(found)]
 
     def shortest_paths(self, a: str, b: str, max_hops: int, rel_types: Iterable[str]) -> list[list[str]]:
+        """Level-by-level BFS from ``a`` over both directions, stopped at ``b``'s level or
+        ``max_hops``: no copy of the graph, and nothing explored past the answer."""
         types = set(rel_types)
-        und = nx.Graph()
-        und.add_nodes_from([a, b])
-        und.add_edges_from((u, v) for u, v, t in self.g.edges(data="type") if t in types)
-        try:
-            paths = list(nx.all_shortest_paths(und, a, b))
-        except nx.NetworkXNoPath:
+        g = self.g
+        if a not in g or b not in g:
             return []
-        return sorted(p for p in paths if len(p) - 1 <= max_hops)
+        if a == b:
+            return [[a]]
+
+        def neighbours(n: str) -> Iterator[str]:
+            for _, v, t in g.out_edges(n, data="type"):
+                if t in types:
+                    yield v
+            for u, _, t in g.in_edges(n, data="type"):
+                if t in types:
+                    yield u
+
+        parents: dict[str, set[str]] = {a: set()}
+        frontier = [a]
+        for _ in range(max_hops):
+            level: dict[str, set[str]] = {}
+            for n in frontier:
+                for m in neighbours(n):
+                    if m not in parents:
+                        level.setdefault(m, set()).add(n)
+            if not level:
+                return []
+            parents.update(level)
+            if b in level:
+                break
+            frontier = list(level)
+        else:
+            return []
+
+        def back(n: str) -> Iterator[list[str]]:
+            if n == a:
+                yield [a]
+                return
+            for p in parents[n]:
+                for path in back(p):
+                    yield [*path, n]
+
+        return sorted(back(b))
 
     def edges_between(self, a: str, b: str, rel_types: Iterable[str] | None = None) -> list[Edge]:
         types = set(rel_types) if rel_types else None
