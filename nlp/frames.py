@@ -141,8 +141,10 @@ _BOTH = re.compile(r"\b(?:les deux|ces deux)\s+(?:sociétés|entreprises|groupes
                    r"(?:un|une)\s+(?:partenariat|accord|alliance)", re.IGNORECASE)
 _JOINT_LINK = re.compile(r"^\s*(?:,|et|ainsi que)\s*(?:(?:le|la|les|l'|l’)\s*)?"
                          r"(?:[a-zà-ÿ'’-]+\s+){0,4}$")
-_QUOTE_US = re.compile(r"«[^»]*?\bnous\s+(?:l'|les\s+)?(?:avons|avions)\s+(?:notamment\s+|aussi\s+|"
-                       r"longtemps\s+)?(?:accompagné|conseillé|équipé|aidé|servi|formé)", re.IGNORECASE)
+_QUOTE_US = re.compile(r"«[^»]*?\bnous\s+(?:l'|les\s+)?(?:(?:avons|avions)\s+(?:notamment\s+|aussi\s+|"
+                       r"longtemps\s+|déjà\s+)?(?:accompagné|conseillé|équipé|aidé|servi|formé|"
+                       r"travaillé (?:pour|avec))|accompagnons|conseillons|équipons|travaillons (?:pour|avec))",
+                       re.IGNORECASE)
 
 
 def _role_key(role: str) -> tuple[str, bool, tuple[str, ...], tuple[str, ...]] | None:

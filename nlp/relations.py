@@ -100,6 +100,10 @@ RULES: tuple[Rule, ...] = (
          r"(?:sign\w*|conclu\w*|pass\w*)\s+(?:un |une |le |la )?(?:marché|contrat|convention|"
          r"accord-cadre|commande)s?\b[^,;]{0,40}?\s(?:avec|à|auprès d[eu]|au)",
          subj=("PUBLIC_BODY",), obj=("COMPANY",)),
+    Rule("gap.contract_with.signed_by_supplier", "CONTRACT_WITH",
+         r"(?:sign\w*|conclu\w*|pass\w*)\s+(?:un |une |le |la )?(?:marché|contrat|convention|"
+         r"accord-cadre)s?\b[^,;]{0,40}?\s(?:avec|auprès d[eu])", direction="rev",
+         subj=("PUBLIC_BODY",), obj=("COMPANY",), confidence=0.7),
     Rule("gap.contract_with.win", "CONTRACT_WITH",
          r"(?:remport\w*|décroch\w*|obten\w*|obtenu|gagn\w*|titulaire|attributaire)\s+(?:[a-z']+ ){0,2}"
          r"(?:marché|contrat|appel d'offres|accord-cadre|lot)s?\b[^,;]{0,60}?\s(?:de|du|des|d'|avec|"

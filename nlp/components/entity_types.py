@@ -78,7 +78,8 @@ class EntityTyper:
             rf"\s+(?P<name>{_NAME}(?:\s+{_LEGAL})?)")
         self.legal_re = re.compile(rf"(?P<name>{_NAME})\s+{_LEGAL}")
         self.post_re = re.compile(
-            rf"^\s*,?\s*(?:une?\s+)?(?P<cue>{_cue_alt(self.post_cues)})\b", re.IGNORECASE)
+            rf"^\s*,\s*(?:une?\s+)?(?:(?:petite?|jeune|nouvelle?|modeste|ancienne?|grande?|"
+            rf"discrète?)\s+)?(?P<cue>{_cue_alt(self.post_cues)})\b|^\s+(?P<cue2>SAS|SARL)\b", re.IGNORECASE)
         self.kw_re = re.compile(rf"\b(?:{_cue_alt(self.keywords)})\b", re.IGNORECASE)
 
     # -- typing ------------------------------------------------------------------------------
@@ -90,7 +91,7 @@ class EntityTyper:
             return self.pre_cues.get(m["cue"].lower())
         m = self.post_re.match(doc.text[end:end + 40])
         if m:
-            return self.post_cues.get(m["cue"].lower())
+            return self.post_cues.get((m["cue"] or m["cue2"]).lower())
         if re.match(rf"\s+{_LEGAL}", doc.text[end:end + 8]):
             return "COMPANY"
         return None
@@ -115,6 +116,9 @@ class EntityTyper:
             # ("LMP") is an acronym, not a person.
             if ctx in ("COMPANY", "PRODUCT", "PARTY", "MEDIA"):
                 return ctx
+            kw = self.keyword_label(span.text) if len(span) > 1 else None
+            if kw in ("COMPANY", "MEDIA"):  # "Breizh Analytics" read as a person by the model
+                return kw
             if len(span) == 1 and span.text.isupper() and len(span.text) > 1:
                 return self.keyword_label(span.text) or self.org_default
             if len(span) == 1 and not self.person_evidence(doc, span):
@@ -154,6 +158,12 @@ class EntityTyper:
             span = doc.char_span(m.start("name"), m.end("name"), label="COMPANY", alignment_mode="contract")
             if span is not None and not is_known_place(span.text) and all(t.is_oov for t in span):
                 weak.append(span)
+        for tok in doc:  # ", Électorama n'a jamais…": an unknown capitalised subject of a verb
+            if (tok.is_title and tok.is_oov and not tok.is_sent_start and tok.i + 1 < len(doc)
+                    and doc[tok.i - 1].text in (",", "«", ":") and len(tok) > 3
+                    and (doc[tok.i + 1].pos_ in ("AUX", "VERB") or doc[tok.i + 1].lower_ in ("n'", "ne", "n’"))
+                    and not is_known_place(tok.text)):
+                weak.append(Span(doc, tok.i, tok.i + 1, label="COMPANY"))
         for m in self.legal_re.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
