@@ -342,3 +342,44 @@ def party_labels(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
         out.append((person, party, "MEMBER_OF", 0.7, "frame.label.member_of"))
     return out
 
+
+
+_DESCRIPTION = re.compile(
+    r"\s*(?:(?:le|la|l'|l’|cette|ce)\s*(?P<noun>société|entreprise|cabinet|agence|start-?up|groupe|"
+    r"institut|firme|éditeur|prestataire|parti|mouvement|formation|logiciel|application|plateforme)"
+    r"|(?P<pron>elle|il))\b", re.IGNORECASE)
+_DESCRIPTION_LABELS = {"parti": ("PARTY",), "mouvement": ("PARTY",), "formation": ("PARTY",),
+                       "logiciel": ("PRODUCT",), "application": ("PRODUCT",),
+                       "plateforme": ("PRODUCT",)}
+
+
+def description_anaphora(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+    """"X… . La société a été mise en demeure par la CNIL": the description names X.
+
+    A sentence opening with a definite description ("la société", "le parti") or a subject
+    pronoun refers to the previous sentence's first entity of a fitting type.
+    """
+    if not previous:
+        return []
+    text = doc_text(doc)
+    m = _DESCRIPTION.match(text, sent.start_char, min(sent.end_char, sent.start_char + 40))
+    if not m or (ents and (ents[0].start_char < m.end() or not text[m.end():ents[0].start_char].strip())):
+        return []  # "La société Mapix…" names its subject
+    if m["noun"]:
+        labels = _DESCRIPTION_LABELS.get(m["noun"].lower(), ("COMPANY",))
+        candidates = [e for e in previous if e.label_ in labels][:1]
+    else:  # "il"/"elle": the previous sentence's topic, whatever it is
+        candidates = previous[:1]
+    out: list[Triple] = []
+    for ante in candidates:
+        for ent in ents:
+            gap = normalise_gap(text[m.end():ent.start_char])
+            if "§" in gap or any(m.end() <= e.start_char < ent.start_char for e in ents):
+                break  # only the first entity after the description, across no other name
+            rule = match_gap(gap, "", ante.label_, ent.label_)
+            if rule is not None and rule.prefix is None:
+                subj, obj = (ante, ent) if rule.direction == "fwd" else (ent, ante)
+                out.append((subj, obj, rule.predicate, rule.confidence - 0.1,
+                            f"frame.description.{rule.name}"))
+            break
+    return out

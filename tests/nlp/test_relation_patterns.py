@@ -50,6 +50,14 @@ POSITIVE: list[tuple[str, set[tuple[str, str, str]]]] = [
      {("CNIL", "SANCTIONED", "Phonalis")}),
     ("Conseillère municipale Les Républicains de Nancy, Claire Aubert a longtemps présidé Fichelec.",
      {("Claire Aubert", "MEMBER_OF", "Les Républicains"), ("Claire Aubert", "DIRECTS", "Fichelec")}),
+    ("La start-up Civilog revend des fichiers. La société a été mise en demeure par la CNIL en 2021.",
+     {("CNIL", "SANCTIONED", "Civilog")}),
+    ("Le logiciel Tractor séduit les candidats. Il est édité par la société Mapix.",
+     {("Mapix", "OWNS", "Tractor")}),
+    ("Le groupe Octalis a cédé sa filiale Votamatic au fonds Nérée Partners.",
+     {("Nérée Partners", "OWNS", "Votamatic")}),
+    ("La start-up Agorix, dont le président, Yann Le Floch, est un ancien de Google, recrute.",
+     {("Yann Le Floch", "DIRECTS", "Agorix"), ("Yann Le Floch", "WORKS_FOR", "Google")}),
     ("Le député Horizons Bastien Leroy a eu recours aux services de l'agence Altéa.",
      {("Bastien Leroy", "MEMBER_OF", "Horizons"), ("Bastien Leroy", "CLIENT_OF", "Altéa")}),
 ]
@@ -63,6 +71,10 @@ NEGATIVE: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Le groupe Helior envisagerait de racheter la start-up Votanova.", {("Helior", "OWNS", "Votanova")}),
     ("En 2019, l'ICO a infligé une amende à Facebook pour son rôle dans l'affaire Brindelle.",
      {("ICO", "SANCTIONED", "Brindelle")}),
+    ("Le groupe Octalis a cédé sa filiale Votamatic au fonds Nérée Partners.",
+     {("Votamatic", "SUBSIDIARY_OF", "Octalis"), ("Nérée Partners", "OWNS", "Octalis")}),
+    ("Selon Mediapart, Marc Lenoir aurait dirigé la société Opinux jusqu'en 2019.",
+     {("Marc Lenoir", "DIRECTS", "Opinux"), ("Marc Lenoir", "DIRECTS", "Mediapart")}),
 ]
 
 
