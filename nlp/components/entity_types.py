@@ -19,6 +19,7 @@ from spacy.util import filter_spans, registry
 from ciblage.ids import ENTITY_TYPES
 from nlp.lexicon import NAME_KEYWORDS, POST_CUES, PRE_CUES
 from nlp.places import is_known_place, looks_like_place
+from nlp.records import doc_text
 
 #: Words the model tags as entities but that never name an actor in this corpus.
 NOT_NAMES = frozenset({"SIREN", "SIRET", "RCS", "TVA", "NAF", "APE", "RGPD", "CEO", "PDG", "DG", "SAS",
@@ -85,14 +86,14 @@ class EntityTyper:
     # -- typing ------------------------------------------------------------------------------
 
     def context_label(self, doc: Doc, start: int, end: int) -> str | None:
-        before = doc.text[max(0, start - 60):start]
+        before = doc_text(doc)[max(0, start - 60):start]
         m = self.pre_re.search(before)
         if m and m["cue"][0].islower():  # "Parti socialiste" is a name, "le parti X" a cue
             return self.pre_cues.get(m["cue"].lower())
-        m = self.post_re.match(doc.text[end:end + 40])
+        m = self.post_re.match(doc_text(doc)[end:end + 40])
         if m:
             return self.post_cues.get((m["cue"] or m["cue2"]).lower())
-        if re.match(rf"\s+{_LEGAL}", doc.text[end:end + 8]):
+        if re.match(rf"\s+{_LEGAL}", doc_text(doc)[end:end + 8]):
             return "COMPANY"
         return None
 
@@ -143,18 +144,18 @@ class EntityTyper:
 
     def discover(self, doc: Doc, weak: list[Span]) -> list[Span]:
         spans = []
-        for m in self.find_re.finditer(doc.text):
+        for m in self.find_re.finditer(doc_text(doc)):
             label = self.pre_cues.get(m["cue"].lower()) if m["cue"][0].islower() else None
             if not label:
                 continue
             span = doc.char_span(m.start("name"), m.end("name"), label=label, alignment_mode="contract")
             if span is not None:
                 spans.append(span)
-        for m in BODY_RE.finditer(doc.text):
+        for m in BODY_RE.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="PUBLIC_BODY", alignment_mode="contract")
             if span is not None:
                 spans.append(span)
-        for m in _BUSINESS_ARG.finditer(doc.text):
+        for m in _BUSINESS_ARG.finditer(doc_text(doc)):
             span = doc.char_span(m.start("name"), m.end("name"), label="COMPANY", alignment_mode="contract")
             if span is not None and not is_known_place(span.text) and all(t.is_oov for t in span):
                 weak.append(span)
@@ -164,7 +165,7 @@ class EntityTyper:
                     and (doc[tok.i + 1].pos_ in ("AUX", "VERB") or doc[tok.i + 1].lower_ in ("n'", "ne", "n’"))
                     and not is_known_place(tok.text)):
                 weak.append(Span(doc, tok.i, tok.i + 1, label="COMPANY"))
-        for m in self.legal_re.finditer(doc.text):
+        for m in self.legal_re.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
                 spans.append(span)

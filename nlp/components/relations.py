@@ -1,12 +1,16 @@
 """``ciblage_relations``: typed relations between the entities of each sentence, with evidence.
 
-For every sentence with two entities or more: entities joined by "," / "et" / "ou" / "ainsi
-que" form coordinated groups; for each ordered pair of groups the gap between them is matched
-against the rules of :mod:`nlp.relations` (first match wins), and the relation is emitted for
-every member of both groups. A dependency fallback then reads verb triggers whose subject and
-object the parser attached directly (``nsubj``/``obj``/``obl:agent``/``nsubj:pass``), for pairs
-the gap rules missed (long incises). Every pair of co-occurring entities also yields a weak
-MENTIONED_WITH record (rule ``cooccurrence``), which never becomes a typed relation.
+For every sentence (parser splits inside a name or without end punctuation are merged back):
+entities joined by "," / "et" / "ou" / "ainsi que" form coordinated groups; for each ordered
+pair of groups the gap between them (other entities masked) is matched against the rules of
+:mod:`nlp.relations` (first match wins; a second role after "et" is also kept), and the relation
+is emitted for every member of both groups whose type fits. A left entity sitting in an agent
+complement, relative clause or apposition is not the subject of the next verb. Parallel
+prepositional arguments ("sur X … et sur Y") copy a relation. The frames of :mod:`nlp.frames`
+then read fronted clauses, possessives, anaphora, joint subjects, quotes and party labels; a
+dependency fallback reads verb triggers the parser attached directly. Subject = object is never
+emitted, and a public body's CLIENT_OF becomes CONTRACT_WITH. Every pair of co-occurring
+entities also yields a weak MENTIONED_WITH record (rule ``cooccurrence``).
 """
 
 from __future__ import annotations
