@@ -111,10 +111,10 @@ _ROLES: dict[str, tuple[str, bool, tuple[str, ...], tuple[str, ...]]] = {
     "fournisseur": ("CLIENT_OF", False, VENDOR, ACTOR),
     "filiale": ("SUBSIDIARY_OF", True, ("COMPANY", "MEDIA"), ("COMPANY",)),
     "maison": ("SUBSIDIARY_OF", False, ("COMPANY",), ("COMPANY", "MEDIA")),
-    "logiciel": ("OWNS", False, ("PRODUCT",), ("COMPANY",)),
-    "application": ("OWNS", False, ("PRODUCT",), ("COMPANY",)),
-    "plateforme": ("OWNS", False, ("PRODUCT",), ("COMPANY",)),
-    "outil": ("OWNS", False, ("PRODUCT",), ("COMPANY",)),
+    "logiciel": ("OWNS", False, ("PRODUCT",), ORG),
+    "application": ("OWNS", False, ("PRODUCT",), ORG),
+    "plateforme": ("OWNS", False, ("PRODUCT",), ORG),
+    "outil": ("OWNS", False, ("PRODUCT",), ORG),
     "salarié": ("WORKS_FOR", True, ("PERSON",), ORG),
     "consultant": ("WORKS_FOR", True, ("PERSON",), ORG),
     "trésori": ("MEMBER_OF", True, ("PERSON",), ("PARTY",)),
@@ -122,7 +122,8 @@ _ROLES: dict[str, tuple[str, bool, tuple[str, ...], tuple[str, ...]]] = {
     "membre": ("MEMBER_OF", True, ("PERSON",), ("PARTY", "PUBLIC_BODY")),
 }
 _POSSESSIVE = re.compile(rf"\b(?:son|sa|ses|leur|leurs)\s+(?:(?:ancien|ancienne|nouveau|nouvelle|actuel|"
-                         rf"actuelle|principal|principale|jeune)\s+)?{_ROLE}s?\s*,?\s*$", re.IGNORECASE)
+                         rf"actuelle|principal|principale|jeune)\s+)?{_ROLE}s?\s*,?\s*(?:(?:la|le|l'|l’)\s*(?:société|agence|"
+                         rf"cabinet|start-?up|institut|entreprise|groupe)\s+)?$", re.IGNORECASE)
 _CEDED = re.compile(r"\b(?:cédé|vendu|revendu|cède|vend|revend|cédée|vendue)\s*$", re.IGNORECASE)
 _SPEECH = re.compile(r"(?:annonc|expliqu|précis|indiqu|confi|déclar|affirm|soulign|assur|reconn|"
                      r"comment|raconte|estime|rappel|ajout|selon)\w*\s*$", re.IGNORECASE)

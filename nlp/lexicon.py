@@ -10,7 +10,7 @@ from __future__ import annotations
 _COMPANY = (
     "start-up", "startup", "start up", "jeune pousse", "société", "entreprise", "agence", "cabinet",
     "firme", "groupe", "prestataire", "fournisseur", "éditeur", "filiale", "sous-traitant", "pme",
-    "institut", "maison mère", "holding", "fonds", "fonds d'investissement", "boîte", "compagnie", "consultancy", "agence digitale",
+    "institut", "maison mère", "holding", "imprimeur", "imprimerie", "routeur", "hébergeur", "fonds", "fonds d'investissement", "boîte", "compagnie", "consultancy", "agence digitale",
     "société de conseil", "cabinet de conseil", "agence de communication", "institut de sondage",
     "entreprise de données", "courtier en données", "data broker", "licorne", "scale-up",
     "sarl", "sas", "société anonyme", "géant",

@@ -42,7 +42,7 @@ _OBJ = (
     r"technologies?|fichiers?|conseils?|expertise|savoir-faire|sociétés?|start-?ups?|start up|"
     r"entreprises?|agences?|cabinets?|firmes?|prestataires?|éditeurs?|instituts?|groupes?|partis?|"
     r"mouvements?|candidate?s?|équipes?|campagnes?|jeune pousse|fonds|holding|banques?|investisseurs?|sites?|"
-    r"journal|quotidien|titre|associations?|fondations?|collectifs?|syndicats?|clubs?)"
+    r"journal|quotidien|titre|imprimeurs?|fournisseurs?|routeurs?|hébergeurs?|sous-traitants?|associations?|fondations?|collectifs?|syndicats?|clubs?)"
     r"(?:\s+(?:(?:de |d'|à |en )?[a-zéèêàç-]+)){0,3}?\s+"
     r"(?:(?:de|du|des|d'|de la|de l')\s*)?)*"
 )
@@ -99,7 +99,7 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.contract_with.sign", "CONTRACT_WITH",
          r"(?:sign\w*|conclu\w*|pass\w*)\s+(?:un |une |le |la )?(?:marché|contrat|convention|"
          r"accord-cadre|commande)s?\b[^,;]{0,40}?\s(?:avec|à|auprès d[eu]|au)",
-         subj=("PUBLIC_BODY",), obj=("COMPANY",)),
+         subj=("PUBLIC_BODY", "PARTY"), obj=("COMPANY",)),
     Rule("gap.contract_with.signed_by_supplier", "CONTRACT_WITH",
          r"(?:sign\w*|conclu\w*|pass\w*)\s+(?:un |une |le |la )?(?:marché|contrat|convention|"
          r"accord-cadre)s?\b[^,;]{0,40}?\s(?:avec|auprès d[eu])", direction="rev",
@@ -275,7 +275,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:eu )?recours|fai\w* appel|fait appel|s'appu\w+ sur|s'adress\w+|choisi\w*|retenu|reten\w*|"
          r"retien\w*|sélectionn\w*|mandat\w*|missionn\w*|engag\w*|sollicit\w*|rémunér\w*|pay\w*|"
          r"adopt\w*|déploy\w*|dot\w+ d[eu]|s'équip\w+ (?:d[eu]|auprès d[eu]|chez)|équipée?s? (?:d[eu]|par)"
-         r"|s'offr\w+|\w+ (?:[^,;]{0,60}\s)?(?:via|grâce à|au moyen d[eu']|par l'intermédiaire d[eu'])|achet\w+ (?:[^,;]{0,40}\s)?(?:à|auprès d[eu]|chez)|command\w+ (?:[^,;]{0,40}\s)?"
+         r"|s'offr\w+|(?:pay|vers|régl)\w*\s+(?:[^,;]{0,40}?\s)?(?:euros?|€)\s+(?:à|au|aux)|\w+ (?:[^,;]{0,60}\s)?(?:via|grâce à|au moyen d[eu']|par l'intermédiaire d[eu'])|achet\w+ (?:[^,;]{0,40}\s)?(?:à|auprès d[eu]|chez)|command\w+ (?:[^,;]{0,40}\s)?"
          r"(?:à|auprès d[eu])|souscri\w+ (?:[^,;]{0,40}\s)?(?:à|auprès d[eu])|confi\w+ (?:[^,;]{0,60}\s)?"
          r"(?:à|au|aux)|clientes?|clients?(?: historiques?| fidèles?)? d[eu']?|travaill\w+ avec|(?:a|ont) "
          r"travaillé avec|sous-trait\w+ (?:[^,;]{0,40}\s)?(?:à|au))", subj=ACTOR, obj=VENDOR),

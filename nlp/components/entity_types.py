@@ -38,7 +38,7 @@ _LEGAL = r"(?:SASU|SAS|SARL|EURL|SA|SCOP|SNC)\b"
 BODY_RE = re.compile(
     r"\b(?:[Mm]inistère|[Pp]réfecture|[Mm]airie|[Cc]onseil (?:régional|départemental|municipal)"
     r"|[Tt]ribunal (?:correctionnel|judiciaire|administratif|de commerce)|[Cc]our d['’]appel"
-    r"|Région|Ville|[Mm]étropole|Département|[Cc]ommunauté d['’]agglomération|[Cc]ommunauté de communes)"
+    r"|Région|Ville|[Mm]étropole|[Cc]ommune|Département|[Cc]ommunauté d['’]agglomération|[Cc]ommunauté de communes)"
     r" (?:de la |de l['’]|des |du |de |d['’])"
     r"[A-ZÀ-ÖØ-Ý][\w'’-]*(?:[ -](?:et )?[A-ZÀ-ÖØ-Ý][\w'’-]*)*"
 )
@@ -51,6 +51,9 @@ _BUSINESS_ARG = re.compile(
     r"(?:travaillé|travaille) (?:pour|avec)|rejoint|dirige|préside|utilise|utilisé par|"
     r"(?:édité|développé|conçu)e? par|détient|racheter|acquis|acquisition d[e'])\s+"
     r"(?:l['’]|la |le )?(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:dans|en|vers|près de)\s+(?:la |le |l['’])?$", re.IGNORECASE)
 
 
 def _cue_alt(cues: dict[str, str]) -> str:
@@ -152,6 +155,8 @@ class EntityTyper:
             if span is not None:
                 spans.append(span)
         for m in BODY_RE.finditer(doc_text(doc)):
+            if _LOCATIVE_BEFORE.search(doc_text(doc), max(0, m.start() - 12), m.start()):
+                continue  # "dans la commune de X" is a place
             span = doc.char_span(m.start(), m.end(), label="PUBLIC_BODY", alignment_mode="contract")
             if span is not None:
                 spans.append(span)

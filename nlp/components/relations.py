@@ -40,7 +40,7 @@ _CLOSERS = {".", "!", "?", "»", "…", '"', "”"}
 #: The left entity sits in an agent complement or a relative clause of its own ("…, éditée par
 #: X, a été…", "…, qui brigue la mairie de X, s'appuie…"), so it is not the next verb's subject.
 _EMBEDDED = re.compile(r"(?:(?:\bpar|\bqui|\bque|\bqu'|\bdont)\s+(?:[^,;]{0,40}\s)?|,\s*(?:[a-zà-ÿ'-]+\s+)"
-                       r"{1,4}?(?:de|du|des|d')\s*)" + _DET + _OBJ + r"$")
+                       r"{1,4}?(?:de|du|des|d'|pour|chez|au sein de)\s*)" + _DET + _OBJ + r"$")
 _PREP_BEFORE = re.compile(r"\b(?P<prep>sur|par|avec|chez|à|auprès de)\s+" + _DET + _OBJ + r"$")
 _PARALLEL = re.compile(r"^[^;.§]{0,80}?\s(?:et|ainsi que|puis|mais aussi)\s+(?P<prep>sur|par|avec|chez|à|"
                        r"auprès de)\s+" + _DET + _OBJ + r"$")
