@@ -58,6 +58,10 @@ POSITIVE: list[tuple[str, set[tuple[str, str, str]]]] = [
      {("Nérée Partners", "OWNS", "Votamatic")}),
     ("La start-up Agorix, dont le président, Yann Le Floch, est un ancien de Google, recrute.",
      {("Yann Le Floch", "DIRECTS", "Agorix"), ("Yann Le Floch", "WORKS_FOR", "Google")}),
+    ("La commune de Villeurbanne a payé 12 000 euros à la société Mailix pour l'envoi de SMS.",
+     {("commune de Villeurbanne", "CONTRACT_WITH", "Mailix")}),
+    ("La candidate Léa Moreau a changé de prestataire : son prestataire, la société Callvox, a été "
+     "remplacé.", {("Léa Moreau", "CLIENT_OF", "Callvox")}),
     ("Le député Horizons Bastien Leroy a eu recours aux services de l'agence Altéa.",
      {("Bastien Leroy", "MEMBER_OF", "Horizons"), ("Bastien Leroy", "CLIENT_OF", "Altéa")}),
 ]
@@ -73,6 +77,8 @@ NEGATIVE: list[tuple[str, set[tuple[str, str, str]]]] = [
      {("ICO", "SANCTIONED", "Brindelle")}),
     ("Le groupe Octalis a cédé sa filiale Votamatic au fonds Nérée Partners.",
      {("Votamatic", "SUBSIDIARY_OF", "Octalis"), ("Nérée Partners", "OWNS", "Octalis")}),
+    ("Sylvie Roux, consultante pour l'agence Méandre, a longtemps travaillé pour le Parti communiste.",
+     {("Parti communiste", "CLIENT_OF", "Méandre")}),
     ("Selon Mediapart, Marc Lenoir aurait dirigé la société Opinux jusqu'en 2019.",
      {("Marc Lenoir", "DIRECTS", "Opinux"), ("Marc Lenoir", "DIRECTS", "Mediapart")}),
 ]
