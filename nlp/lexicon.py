@@ -39,6 +39,16 @@ POST_CUES: dict[str, str] = {
     **{c: "MEDIA" for c in ("journal", "quotidien", "hebdomadaire", "magazine", "site d'information")},
 }
 
+#: Nouns whose complement is a person: "les équipes de X", "l'entourage de X" (lone surnames).
+PERSON_CONTEXT: tuple[str, ...] = (
+    "équipe", "équipes", "entourage", "campagne", "candidature", "camp", "partisans", "soutiens",
+    "proches", "fidèles", "lieutenants", "électeurs", "électorat", "militants", "meeting", "meetings",
+    "QG", "staff", "directeur de campagne", "directrice de campagne", "porte-parole", "bras droit",
+    "conseillers", "conseillère", "conseiller", "plume", "gouvernement", "quinquennat", "mandat",
+    "premier cercle", "garde rapprochée", "écurie", "rival", "rivale", "adversaire", "successeur",
+    "prédécesseur", "épouse", "mari", "fils", "fille", "frère", "sœur", "chef de cabinet",
+)
+
 NAME_KEYWORDS: dict[str, str] = {
     **{w: "PUBLIC_BODY" for w in (
         "ministère", "préfecture", "mairie", "conseil régional", "conseil départemental",

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
 from ciblage.ids import ENTITY_TYPES
-from nlp.lexicon import NAME_KEYWORDS, POST_CUES, PRE_CUES
+from nlp.coref import link_short_names
+from nlp.lexicon import NAME_KEYWORDS, PERSON_CONTEXT, POST_CUES, PRE_CUES
 from nlp.places import is_known_place, looks_like_place
 from nlp.records import doc_text
 
@@ -30,7 +31,14 @@ _DETS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'", 
 _PERSON_NOUNS = {"député", "députée", "ministre", "président", "présidente", "candidat", "candidate",
                  "maire", "sénateur", "sénatrice", "sieur", "camarade", "ex-président", "eurodéputé",
                  "eurodéputée", "conseiller", "conseillère", "militant", "militante", "m", "mme"}
-_SPEECH_VERBS = {"déclarer", "affirmer", "expliquer", "dire", "estimer", "assurer", "confier", "répondre"}
+_SPEECH_VERBS = {"déclarer", "affirmer", "expliquer", "dire", "estimer", "assurer", "confier", "répondre",
+                 "souligner", "indiquer", "préciser", "rappeler", "raconter", "dénoncer", "ajouter",
+                 "témoigner", "reconnaître", "admettre", "glisser", "marteler", "regretter",
+                 "promettre", "tweeter", "réagir", "ironiser", "s'agacer", "insister"}
+_SPEECH_FORMS = {f"{v[:-2]}{end}" for v in _SPEECH_VERBS if v.endswith("er") for end in (
+    "e", "ent", "é", "a", "ait", "aient", "era")} | {
+    "dit", "disent", "dira", "disait", "reconnaît", "reconnaissent", "reconnu", "admet", "admis",
+    "promet", "promis", "répond", "répondu", "s'agace", "insiste"}
 _NAME_DETS = {"le", "la", "les", "l'", "l’"}
 _TRIM_TAIL = set(",;:.!?()[]«»\"'’-–—")
 _NAME = r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*(?:[ \u00a0](?:[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*|&|de|des|du|et))*?[\w]"
@@ -53,6 +61,10 @@ _BUSINESS_ARG = re.compile(
     r"(?:l['’]|la |le )?(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
 
 
+#: "les équipes de X", "l'entourage de X", "la campagne de X": what belongs to a person.
+_PERSON_OF = re.compile(
+    rf"\b(?:{'|'.join(sorted(PERSON_CONTEXT, key=len, reverse=True))})\s+(?:de\s+|d['’]\s*)$", re.IGNORECASE)
+_COORD = {",", "et", "ou", "ni"}
 _LOCATIVE_BEFORE = re.compile(r"\b(?:dans|en|vers|près de)\s+(?:la |le |l['’])?$", re.IGNORECASE)
 
 
@@ -106,7 +118,12 @@ class EntityTyper:
         before = [t.lower_.rstrip(".") for t in doc[max(0, span.start - 2):span.start]]
         if any(w in _TITLES for w in before) or (before and before[-1] in _PERSON_NOUNS):
             return True
-        return span.end < len(doc) and doc[span.end].lemma_ in _SPEECH_VERBS
+        if _PERSON_OF.search(doc_text(doc)[max(0, span.start_char - 40):span.start_char]):
+            return True
+        after = [t for t in doc[span.end:span.end + 3] if t.pos_ not in ("ADV", "PART")]
+        if after and after[0].pos_ == "AUX" and after[0].lemma_ == "avoir" and len(after) > 1:
+            after = after[1:]  # "X a déclaré"
+        return bool(after) and (after[0].lemma_ in _SPEECH_VERBS or after[0].lower_ in _SPEECH_FORMS)
 
     def keyword_label(self, text: str) -> str | None:
         m = self.kw_re.search(text)
@@ -127,7 +144,9 @@ class EntityTyper:
                 return self.keyword_label(span.text) or self.org_default
             if len(span) == 1 and not self.person_evidence(doc, span):
                 # A lone capitalised word the model calls a person ("ancien directeur de Sondix")
-                # is a brand unless it repeats a person's surname or follows a title.
+                # is a brand unless it repeats a person's surname, follows a title, belongs to a
+                # person's context ("l'entourage de X") or is coordinated with a person.
+                self._lone.add(span.start)
                 return self.org_default
             return "PERSON"
         if ctx:
@@ -135,6 +154,12 @@ class EntityTyper:
         kw = self.keyword_label(span.text)
         if kw:
             return kw
+        if model == "LOC" and len(span) == 1 and not is_known_place(span.text):
+            if self.person_evidence(doc, span):  # "les équipes de Dupuis": read as LOC by the model
+                return "PERSON"
+            if not looks_like_place(doc, span):
+                self._lone.add(span.start)
+                return self.org_default
         if model == "LOC":
             # The model's LOC is weak on invented brand names ("Géovote"): keep PLACE for known
             # or place-shaped names and names after a locative preposition, else a firm.
@@ -180,6 +205,7 @@ class EntityTyper:
         fixed: list[Span] = []  # gazetteer spans (label already a project type)
         guessed: list[Span] = []
         self._surnames = {e[-1].lower_ for e in doc.ents if e.label_ in ("PER", "PERSON") and len(e) > 1}
+        self._lone: set[int] = set()  # lone PER words typed as firms for want of person evidence
         for ent in doc.ents:
             if ent.id_ or ent.label_ in ENTITY_TYPES:
                 if ent.label_ == "COMPANY" and self.context_label(
@@ -201,8 +227,31 @@ class EntityTyper:
         guessed = [s for s in guessed if not taken.intersection(range(s.start, s.end))]
         taken |= {i for s in guessed for i in range(s.start, s.end)}
         weak = [s for s in filter_spans(weak) if not taken.intersection(range(s.start, s.end))]
+        guessed = _coordinated_persons([*fixed, *found], guessed, self._lone)
         doc.ents = filter_spans([*fixed, *found, *guessed, *weak])
+        link_short_names(doc)
         return doc
+
+
+def _coordinated_persons(sure: list[Span], guessed: list[Span], lone: set[int]) -> list[Span]:
+    """Lone PER words typed as firms become persons when listed with a person ("Fillon, Hamon et X")."""
+    if not lone:
+        return guessed
+    spans = sorted([*sure, *guessed], key=lambda s: s.start)
+    persons = {s.start for s in spans if s.label_ == "PERSON"}
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(spans, spans[1:]):
+            gap = {t.lower_ for t in a.doc[a.end:b.start]}
+            if not gap or not gap <= _COORD or (a.start in persons) == (b.start in persons):
+                continue
+            other = b if a.start in persons else a
+            if other.start in lone:
+                persons.add(other.start)
+                changed = True
+    return [Span(s.doc, s.start, s.end, label="PERSON") if s.start in lone and s.start in persons else s
+            for s in guessed]
 
 
 def _starts_sentence_word(span: Span) -> bool:

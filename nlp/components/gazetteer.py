@@ -110,6 +110,13 @@ class GazetteerRuler:
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         if not spans:
             return
+        # A known surname inside a longer name the model read ("Brigitte Macron", "Pénélope
+        # Fillon") belongs to that other person: the model's full name is kept.
+        people = [e for e in doc.ents if e.label_ in ("PER", "PERSON")]
+        spans = [s for s in spans if s.label_ != "PERSON" or not (any(
+            e.start <= s.start and s.end <= e.end and any(
+                _name_word(t) for t in (*doc[e.start:s.start], *doc[s.end:e.end])) for e in people)
+            or (s.text != s.id_ and _inside_other_name(s)))]
         taken = {i for s in spans for i in range(s.start, s.end)}
         kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
         if not self.overwrite_ents:
@@ -142,6 +149,27 @@ class GazetteerRuler:
         self.entries = [Entry.from_dict(d) for d in json.loads(data.decode("utf-8"))]
         self._build()
         return self
+
+
+_TITLE_WORDS = frozenset({"m", "mme", "mlle", "monsieur", "madame", "président", "présidente", "ministre",
+                          "candidat", "candidate", "député", "députée", "sénateur", "maire", "selon",
+                          "pour", "avec", "contre", "chez", "et", "ou", "mais", "quand", "si", "comme"})
+
+
+def _name_word(tok: Any) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper() and tok.lower_.rstrip(".") not in _TITLE_WORDS
+
+
+def _inside_other_name(span: Span) -> bool:
+    """A surname alias glued to other capitalised words ("la société Fillon Conseil", "Brigitte
+    Macron") is part of another name, not the known person."""
+    doc = span.doc
+    if span.end < len(doc) and _name_word(doc[span.end]) and "\n" not in span[-1].whitespace_:
+        return True
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        return _name_word(prev) and not prev.is_sent_start and "\n" not in prev.whitespace_
+    return False
 
 
 @Language.factory(
