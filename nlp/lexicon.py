@@ -67,3 +67,22 @@ NAME_KEYWORDS: dict[str, str] = {
     )},
     **{w: "MEDIA" for w in ("journal", "magazine", "radio", "tv", "télévision", "hebdo", "presse", "news")},
 }
+
+#: Common French first names: "Garance Tibolet" is a person even when the model misses it.
+FIRST_NAMES: frozenset[str] = frozenset("""
+Adrien Agnès Alain Alexandra Alexandre Alexis Alice Aline Amandine Amélie Anaïs André Anne Annie
+Antoine Arnaud Arthur Aurélie Aurélien Axel Baptiste Barbara Benjamin Benoît Bernard Bertrand Brigitte
+Bruno Camille Caroline Catherine Cécile Céline Charles Charlotte Chloé Christian Christine Christophe
+Claire Claude Clément Clémentine Colette Corinne Cyril Damien Daniel David Delphine Denis Didier
+Dominique Édouard Edouard Élise Élisabeth Elisabeth Éloïse Emma Emmanuel Emmanuelle Éric Eric Estelle
+Étienne Fabien Fabienne Fabrice Fanny Florence Florian Franck François Françoise Frédéric Gabriel
+Gaëlle Garance Geneviève Georges Gérald Gérard Gilles Guillaume Hélène Henri Hervé Hugo Hugues Inès
+Isabelle Jacques Jean Jeanne Jérémie Jérôme Joël Jonathan Jordan Joseph Julie Julien Juliette Justine
+Karim Karine Kevin Laetitia Laura Laure Laurence Laurent Léa Léo Léon Lionel Louis Louise Luc Lucas
+Lucie Ludovic Manon Manuel Marc Marie Marine Marion Martin Martine Mathieu Mathilde Matthieu Maxime
+Mélanie Michel Michèle Mickaël Nadia Nadine Nathalie Nicolas Noémie Olivier Pascal Pascale Patricia
+Patrick Paul Pauline Philippe Pierre Quentin Rachida Raphaël Raphaëlle Rémi Renaud Richard Robert
+Romain Sabine Samuel Sandrine Sarah Sébastien Sylvain Sylvie Simon Sophie Stéphane Stéphanie Suzanne
+Sylvia Thibault Thierry Thomas Valérie Valentin Véronique Victor Vincent Virginie Xavier Yannick Yves
+Yann Yaël Zoé
+""".split())

@@ -18,7 +18,7 @@ from spacy.util import filter_spans, registry
 
 from ciblage.ids import ENTITY_TYPES
 from nlp.coref import link_short_names
-from nlp.lexicon import NAME_KEYWORDS, PERSON_CONTEXT, POST_CUES, PRE_CUES
+from nlp.lexicon import FIRST_NAMES, NAME_KEYWORDS, PERSON_CONTEXT, POST_CUES, PRE_CUES
 from nlp.places import is_known_place, looks_like_place
 from nlp.records import doc_text
 
@@ -195,6 +195,7 @@ class EntityTyper:
                     and (doc[tok.i + 1].pos_ in ("AUX", "VERB") or doc[tok.i + 1].lower_ in ("n'", "ne", "n’"))
                     and not is_known_place(tok.text)):
                 weak.append(Span(doc, tok.i, tok.i + 1, label="COMPANY"))
+        weak.extend(first_name_persons(doc))
         for m in self.legal_re.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
@@ -239,19 +240,49 @@ def _coordinated_persons(sure: list[Span], guessed: list[Span], lone: set[int]) 
         return guessed
     spans = sorted([*sure, *guessed], key=lambda s: s.start)
     persons = {s.start for s in spans if s.label_ == "PERSON"}
-    changed = True
-    while changed:
-        changed = False
-        for a, b in zip(spans, spans[1:]):
-            gap = {t.lower_ for t in a.doc[a.end:b.start]}
-            if not gap or not gap <= _COORD or (a.start in persons) == (b.start in persons):
-                continue
-            other = b if a.start in persons else a
-            if other.start in lone:
-                persons.add(other.start)
-                changed = True
+    chains: list[list[Span]] = []  # "A, B et C": a list closed by a conjunction (not an apposition)
+    closed: list[bool] = []
+    for a, b in zip(spans, spans[1:]):
+        gap = {t.lower_ for t in a.doc[a.end:b.start]}
+        if gap and gap <= _COORD:
+            if not chains or chains[-1][-1] is not a:
+                chains.append([a])
+                closed.append(False)
+            chains[-1].append(b)
+            closed[-1] = closed[-1] or bool(gap - {","})
+    for chain, ok in zip(chains, closed):
+        if ok and any(s.start in persons for s in chain):
+            persons |= {s.start for s in chain if s.start in lone}
     return [Span(s.doc, s.start, s.end, label="PERSON") if s.start in lone and s.start in persons else s
             for s in guessed]
+
+
+def first_name_persons(doc: Doc) -> list[Span]:
+    """"Garance Tibolet", "Anne-Sophie Lenfant": a common first name then a capitalised surname."""
+    out = []
+    i = 0
+    while i < len(doc) - 1:
+        tok = doc[i]
+        if tok.text not in FIRST_NAMES or (i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha
+                                           and not doc[i - 1].is_sent_start):
+            i += 1
+            continue
+        j = i + 1
+        while j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].text in FIRST_NAMES:  # Anne-Sophie
+            j += 2
+        k = j
+        while k < len(doc) and (doc[k].is_title or doc[k].text == "-" or (
+                doc[k].lower_ in ("de", "le", "la", "du") and k + 1 < len(doc) and doc[k + 1].is_title)):
+            if "\n" in doc[k].whitespace_:
+                k += 1
+                break
+            k += 1
+        while k > j and not doc[k - 1].is_title:
+            k -= 1
+        if k > j and k - j <= 3:
+            out.append(Span(doc, i, k, label="PERSON"))
+        i = max(k, i + 1)
+    return out
 
 
 def _starts_sentence_word(span: Span) -> bool:
@@ -287,7 +318,7 @@ def _trim(span: Span) -> Span | None:
         start += 2
     # A capitalised participle opening the sentence ("Immatriculée au RCS...") is not a name.
     if end - start == 1 and doc[start].is_sent_start and doc[start].pos_ != "PROPN" and not doc[start].is_oov and (
-            doc[start].lower_.endswith(("é", "ée", "és", "ées"))):
+            doc[start].lower_.endswith(("é", "ée", "és", "ées")) or doc[start].pos_ in ("ADJ", "VERB")):
         return None
     if start >= end:
         return None
