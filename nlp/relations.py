@@ -104,6 +104,10 @@ RULES: tuple[Rule, ...] = (
          r"(?:sign\w*|conclu\w*|pass\w*)\s+(?:un |une |le |la )?(?:marché|contrat|convention|"
          r"accord-cadre)s?\b[^,;]{0,40}?\s(?:avec|auprès d[eu])", direction="rev",
          subj=("PUBLIC_BODY",), obj=("COMPANY",), confidence=0.7),
+    Rule("gap.contract_with.prefix", "CONTRACT_WITH", r",|:", subj=("PUBLIC_BODY",), obj=("COMPANY",),
+         prefix=r"(?:sous contrat|liée? par (?:un|une) (?:contrat|marché|convention)|(?:titulaire|attributaire) "
+                r"d'un (?:marché|contrat|accord-cadre)(?: public)?|mandatée?|missionnée?|retenue?|choisie?)"
+                r"\s+(?:avec|par|auprès d[eu']|d[eu'])", confidence=0.7),
     Rule("gap.contract_with.win", "CONTRACT_WITH",
          r"(?:remport\w*|décroch\w*|obten\w*|obtenu|gagn\w*|titulaire|attributaire)\s+(?:[a-z']+ ){0,2}"
          r"(?:marché|contrat|appel d'offres|accord-cadre|lot)s?\b[^,;]{0,60}?\s(?:de|du|des|d'|avec|"
@@ -183,6 +187,10 @@ RULES: tuple[Rule, ...] = (
          r"(?:recrutée?|embauchée?|engagée?)s? (?:[^,;]{0,30}?\s)?par|(?:a |avait )?quitté|(?:est |a été )?(?:passée?|entrée?) "
          r"(?:chez|à|au)|officie (?:chez|à|au)|employée? (?:par|chez)|salarié\w* (?:de|d'|du|chez))",
          subj=("PERSON",), obj=ORG, confidence=0.7),
+    Rule("gap.works_for.prefix", "WORKS_FOR", r",|:", direction="rev", subj=("PERSON",), obj=ORG,
+         prefix=r"(?:ancien(?:ne)?|ex-)\s*(?:(?:salariée?|employée?|consultante?|cadre|collaborat\w+)\s+)?"
+                rf"{_DE}|(?:passée?|formée?) (?:par|chez)|(?:consultante?|salariée?|employée?) (?:chez|{_DE})",
+         confidence=0.65),
     Rule("gap.works_for.hire", "WORKS_FOR",
          r"(?:recrut\w*|embauch\w*|débauch\w*)", direction="rev", subj=("PERSON",), obj=ORG),
     # -- ownership ------------------------------------------------------------------------------
@@ -275,7 +283,10 @@ RULES: tuple[Rule, ...] = (
          r"(?:eu )?recours|fai\w* appel|fait appel|s'appu\w+ sur|s'adress\w+|choisi\w*|retenu|reten\w*|"
          r"retien\w*|sélectionn\w*|mandat\w*|missionn\w*|engag\w*|sollicit\w*|rémunér\w*|pay\w*|"
          r"adopt\w*|déploy\w*|dot\w+ d[eu]|s'équip\w+ (?:d[eu]|auprès d[eu]|chez)|équipée?s? (?:d[eu]|par)"
-         r"|s'offr\w+|(?:pay|vers|régl)\w*\s+(?:[^,;]{0,40}?\s)?(?:euros?|€)\s+(?:à|au|aux)|\w+ (?:[^,;]{0,60}\s)?(?:via|grâce à|au moyen d[eu']|par l'intermédiaire d[eu'])|achet\w+ (?:[^,;]{0,40}\s)?(?:à|auprès d[eu]|chez)|command\w+ (?:[^,;]{0,40}\s)?"
+         r"|s'offr\w+|s'(?:est|sont|était|étaient) offert\w*|(?:pay|vers|régl|débours|dépens|lâch|investi)\w*\s+"
+         r"(?:[^,;]{0,40}?\s)?(?:euros?|€)\s+(?:à|au|aux|auprès d[eu']|chez|pour (?:les services|s'offrir les services) d[eu'])|"
+         r"(?:figur\w*|compt\w*|se trouv\w*|est|sont|était|étaient) (?:parmi (?:les|des)|au nombre des) (?:principaux |premiers |"
+         r"plus gros |grands )?clients d[eu']?|\w+ (?:[^,;]{0,60}\s)?(?:via|grâce à|au moyen d[eu']|par l'intermédiaire d[eu'])|achet\w+ (?:[^,;]{0,40}\s)?(?:à|auprès d[eu]|chez)|command\w+ (?:[^,;]{0,40}\s)?"
          r"(?:à|auprès d[eu])|souscri\w+ (?:[^,;]{0,40}\s)?(?:à|auprès d[eu])|confi\w+ (?:[^,;]{0,60}\s)?"
          r"(?:à|au|aux)|clientes?|clients?(?: historiques?| fidèles?)? d[eu']?|travaill\w+ avec|(?:a|ont) "
          r"travaillé avec|sous-trait\w+ (?:[^,;]{0,40}\s)?(?:à|au))", subj=ACTOR, obj=VENDOR),
@@ -289,7 +300,10 @@ RULES: tuple[Rule, ...] = (
          r"incluent|incluaient|comprennent|sont|étaient|figurent|figuraient|se trouvent|on trouve|"
          r"on retrouve))?(?: notamment)?\s*:?|(?:a|ont) (?:notamment )?(?:réalisé|mené|conçu|piloté|"
          r"orchestré|géré) (?:[^,;]{0,50}\s)?(?:campagne|stratégie|communication|site|application|"
-         r"porte-à-porte)[^,;]{0,40}?\s(?:de|du|des|d'|pour))",
+         r"porte-à-porte)[^,;]{0,40}?\s(?:de|du|des|d'|pour)|(?:gèr\w*|gér\w*|administr\w*|héberg\w*|"
+         r"pilot\w*|anim\w*|conç\w*|tien\w*|tenait) (?:[^,;]{0,30}\s)?(?:fichiers?|campagnes?|stratégie|"
+         r"communication|sites?|applications?|bases?|newsletters?|envois?|sondages?|réseaux sociaux|"
+         r"porte-à-porte)[^,;]{0,40}?\s(?:de|du|des|d'|pour)|factur\w* (?:[^,;]{0,40}\s)?(?:à|au|aux))",
          direction="rev", subj=ACTOR, obj=VENDOR, confidence=0.7),
     Rule("gap.client_of.prefix", "CLIENT_OF",
          r"(?:,\s*)?(?:figurent|figure|on (?:trouve|retrouve|compte)|se trouvent|il y a|:|,)?"

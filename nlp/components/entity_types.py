@@ -56,6 +56,7 @@ BODY_RE = re.compile(
 _BUSINESS_ARG = re.compile(
     r"\b(?:associée?s? (?:à|avec)|alliée?s? (?:à|avec)|partenariat avec|rachat d[e']|racheté|rachète|"
     r"capital d[e']|filiale d[e']|cliente? d[e']|appel à|recours à|attribué à|confié à|"
+    r"[Aa]ncienne? (?:salariée? |employée? |consultante? )?d[e']|consultante? chez|salariée? d[e']|"
     r"(?:travaillé|travaille) (?:pour|avec)|rejoint|dirige|préside|utilise|utilisé par|"
     r"(?:édité|développé|conçu)e? par|détient|racheter|acquis|acquisition d[e'])\s+"
     r"(?:l['’]|la |le )?(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
@@ -187,7 +188,8 @@ class EntityTyper:
                 spans.append(span)
         for m in _BUSINESS_ARG.finditer(doc_text(doc)):
             span = doc.char_span(m.start("name"), m.end("name"), label="COMPANY", alignment_mode="contract")
-            if span is not None and not is_known_place(span.text) and all(t.is_oov for t in span):
+            if span is not None and not is_known_place(span.text) and (
+                    all(t.is_oov for t in span) or self.keyword_label(span.text) == "COMPANY"):
                 weak.append(span)
         for tok in doc:  # ", Électorama n'a jamais…": an unknown capitalised subject of a verb
             if (tok.is_title and tok.is_oov and not tok.is_sent_start and tok.i + 1 < len(doc)
