@@ -47,64 +47,49 @@ def is_surname_only(text: str) -> bool:
     return len(words) == 1 or (len(words) == 2 and words[0].lower() in PARTICLES)
 
 
-def _with_id(span: Span, canonical: str) -> Span:
-    return Span(span.doc, span.start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=canonical)
+def link(mentions: list[tuple[str, str, str, bool]], *, retype: bool = False) -> list[tuple[str, str] | None]:
+    """New ``(canonical, label)`` for mentions given in text order, None where nothing changes.
 
-
-def _person_link(ent: Span, surnames: dict[str, set[str]]) -> str | None:
-    text = clean_surface(ent.text)
-    if not is_surname_only(text):
-        return None
-    found = surnames.get(text, set())
-    if len(found) != 1:
-        return None
-    (canonical,) = found
-    return canonical if canonical != canonical_of(ent) else None
-
-
-def _company_heads(ents: list[Span]) -> dict[str, set[str]]:
-    heads: dict[str, set[str]] = {}
-    for ent in ents:
-        if ent.label_ == "COMPANY" and not ent.id_ and not ent.kb_id_ and len(ent) > 1:
-            heads.setdefault(ent[0].text, set()).add(canonical_of(ent))
-    return heads
-
-
-def _company_link(ent: Span, heads: dict[str, set[str]], seen: set[str]) -> str | None:
-    if ent.label_ != "COMPANY" or ent.id_ or ent.kb_id_ or len(ent) != 1:
-        return None
-    text = ent.text
-    if len(text) < 3 or not text[0].isupper():
-        return None
-    found = heads.get(text, set())
-    if len(found) != 1:
-        return None
-    (canonical,) = found
-    return canonical if canonical in seen else None
+    Args:
+        mentions: ``(text, label, canonical, known)`` per mention; ``known`` is true when the
+            gazetteer or the registry named it (its canonical is then theirs).
+        retype: also turn an unknown one-word COMPANY that repeats the surname of an earlier
+            person into that PERSON (the typer does so inside a chunk; this is for whole documents).
+    """
+    heads: dict[str, set[str]] = {}  # first word of an unknown multi-word firm -> its names
+    for text, label, canonical, known in mentions:
+        words = clean_surface(text).split()
+        if label == "COMPANY" and not known and len(words) > 1:
+            heads.setdefault(words[0], set()).add(canonical)
+    surnames: dict[str, set[str]] = {}
+    seen: set[str] = set()
+    out: list[tuple[str, str] | None] = []
+    for text, label, canonical, known in mentions:
+        new = None
+        text = clean_surface(text)
+        if retype and label == "COMPANY" and not known and " " not in text and len(surnames.get(text, ())) == 1:
+            label = "PERSON"
+        if label == "PERSON":
+            if is_surname_only(text):
+                found = surnames.get(text, set())
+                new = next(iter(found)) if len(found) == 1 else None
+            else:
+                for form in surname_forms(text):
+                    surnames.setdefault(form, set()).add(canonical)
+        elif label == "COMPANY":
+            if " " in text:
+                seen.add(canonical)
+            elif not known and len(text) >= 3 and text[0].isupper():
+                found = heads.get(text, set())
+                new = next(iter(found)) if len(found) == 1 and found <= seen else None
+        out.append((new, label) if new and new != canonical else None)
+    return out
 
 
 def link_short_names(doc: Doc) -> None:
     """Set ``Span.id_`` of short person/company mentions to their full name's canonical (in place)."""
     ents = list(doc.ents)
-    heads = _company_heads(ents)
-    surnames: dict[str, set[str]] = {}
-    seen: set[str] = set()
-    out: list[Span] = []
-    changed = False
-    for ent in ents:
-        canonical = None
-        if ent.label_ == "PERSON":
-            canonical = _person_link(ent, surnames)
-            if not is_surname_only(ent.text):
-                for form in surname_forms(ent.text):
-                    surnames.setdefault(form, set()).add(canonical_of(ent))
-        elif ent.label_ == "COMPANY":
-            canonical = _company_link(ent, heads, seen)
-            if len(ent) > 1:
-                seen.add(canonical_of(ent))
-        if canonical:
-            ent = _with_id(ent, canonical)
-            changed = True
-        out.append(ent)
-    if changed:
-        doc.ents = out
+    new = link([(e.text, e.label_, canonical_of(e), bool(e.id_ or e.kb_id_)) for e in ents])
+    if any(new):
+        doc.ents = [Span(doc, e.start, e.end, label=e.label_, kb_id=e.kb_id_, span_id=n[0]) if n else e
+                    for e, n in zip(ents, new, strict=True)]

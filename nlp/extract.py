@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ciblage.ids import entity_id
+from nlp.coref import link
 from nlp.records import IDS_KEY, LANGUAGE_EXT, RELATIONS_EXT, VALUE_EXT, canonical_of
 from nlp.textprep import Prepared, prepare
 
@@ -45,7 +46,8 @@ def _doc_result(doc: Doc, offset: int, full_text: str) -> dict[str, list[dict[st
     for ent in doc.ents:
         start, end = ent.start_char + offset, ent.end_char + offset
         ents[(start, end)] = {"text": ent.text, "label": ent.label_, "start": start, "end": end,
-                              "canonical": canonical_of(ent), "kb_id": ent.kb_id_}
+                              "canonical": canonical_of(ent), "kb_id": ent.kb_id_,
+                              "_known": bool(ent.id_ or ent.kb_id_)}
     relations, cooc = [], []
     for rel in getattr(doc._, RELATIONS_EXT) or []:
         s = ents.get((rel["subject_span"][0] + offset, rel["subject_span"][1] + offset))
@@ -118,11 +120,25 @@ def run(texts: Iterable[str | None], nlp: Language | None = None, *, n_process: 
         for key, values in part.items():
             current[key].extend(values)
         if last:
+            if offset > 0:  # several chunks: short names may refer to a full name in an earlier one
+                _link_across_chunks(current)
             yield prepared.pop(i), current
             current = _empty()
     while pending:
         i, _, _ = pending.popleft()
         yield prepared.pop(i), _empty()
+
+
+def _link_across_chunks(result: dict[str, list[dict[str, Any]]]) -> None:
+    """Document-wide :func:`nlp.coref.link` over the merged chunks (entities, then relations)."""
+    ents = sorted(result["entities"], key=lambda e: e["start"])
+    new = link([(e["text"], e["label"], e["canonical"], e.get("_known", False)) for e in ents], retype=True)
+    for ent, change in zip(ents, new, strict=True):
+        if change:
+            ent["canonical"], ent["label"] = change
+            ent["_known"] = True
+    for rel in (*result["relations"], *result["cooccurrences"]):
+        rel["subject"], rel["object"] = rel["_subject"]["canonical"], rel["_object"]["canonical"]
 
 
 def extract_texts(texts: list[str], nlp: Language | None = None, n_process: int = 1,

@@ -63,3 +63,14 @@ def test_company_short_form_after_its_full_name() -> None:
     result = extract_text("Le cabinet Datavox Conseil a été retenu par la mairie. Datavox a livré le "
                           "fichier électoral en mars, puis la start-up Ombrelis a pris le relais.")
     assert _ents(result)["Datavox"] == ("COMPANY", "Datavox Conseil")
+
+
+def test_coreference_crosses_chunks_of_a_long_article() -> None:
+    filler = "Le marché des données électorales reste opaque et peu contrôlé en France.\n\n" * 150
+    text = (f"Ada Vaubrac prépare sa campagne. Le cabinet Datavox Conseil l'accompagne.\n\n{filler}"
+            "Finalement, Vaubrac a fait appel à la start-up Zorbifex. Datavox a livré le fichier.")
+    result = extract_text(text)
+    ents = {(e["text"], e["canonical"]) for e in result["entities"] if e["start"] > len(filler)}
+    assert ("Vaubrac", "Ada Vaubrac") in ents
+    assert ("Datavox", "Datavox Conseil") in ents
+    assert ("Ada Vaubrac", "CLIENT_OF", "Zorbifex") in _rels(result)
