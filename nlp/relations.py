@@ -105,8 +105,8 @@ RULES: tuple[Rule, ...] = (
          r"accord-cadre)s?\b[^,;]{0,40}?\s(?:avec|auprès d[eu])", direction="rev",
          subj=("PUBLIC_BODY",), obj=("COMPANY",), confidence=0.7),
     Rule("gap.contract_with.prefix", "CONTRACT_WITH", r",|:", subj=("PUBLIC_BODY",), obj=("COMPANY",),
-         prefix=r"(?:sous contrat|liée? par (?:un|une) (?:contrat|marché|convention)|(?:titulaire|attributaire) "
-                r"d'un (?:marché|contrat|accord-cadre)(?: public)?|mandatée?|missionnée?|retenue?|choisie?)"
+         prefix=r"(?:sous contrat|liée? par (?:un|une) (?:contrat|marché|convention)|(?:titulaire|attributaire|lauréate?|"
+                r"gagnante?|vainqueur) d'un (?:marché|contrat|accord-cadre|appel d'offres)(?: public)?|mandatée?|missionnée?|retenue?|choisie?)"
                 r"\s+(?:avec|par|auprès d[eu']|d[eu'])", confidence=0.7),
     Rule("gap.contract_with.win", "CONTRACT_WITH",
          r"(?:remport\w*|décroch\w*|obten\w*|obtenu|gagn\w*|titulaire|attributaire)\s+(?:[a-z']+ ){0,2}"
@@ -169,8 +169,11 @@ RULES: tuple[Rule, ...] = (
          r"(?:dirig\w*|présid\w*|gèr\w*|gér\w*|pilot\w*|(?:siège|siégeait|siégé|a siégé|est entrée? |"
          r"(?:a été |est )?(?:nommée?|élue?) )(?:[^,;]{0,20}\s)?au (?:conseil d'administration|"
          r"conseil de surveillance|directoire|bureau) d[eu']|(?:a |ont )?pris la (?:tête|direction|présidence)"
-         r" d[eu']?|(?:est |était )?à la tête d[eu']?|prend la (?:tête|direction|présidence) d[eu']?)",
-         subj=("PERSON",), obj=ORG),
+         r" d[eu']?|(?:est |était )?à la tête d[eu']?|prend la (?:tête|direction|présidence) d[eu']?|"
+         r"(?:a été |est |sera |avait été )?(?:nommée?|promue?|désignée?|élue?|devenue?|reconduite?|propulsée?) "
+         r"(?:au poste de |comme |à la fonction de )?(?:co-?)?(?:président-directeur général|directeur général|"
+         r"directrice générale|président\w*|directeur|directrice|pdg|gérant\w*|patron\w*|dirigeant\w*)"
+         rf"(?: [a-zé]+)?\s+{_DE})", subj=("PERSON",), obj=ORG),
     Rule("gap.directs.prefix", "DIRECTS", r",|:", direction="rev", subj=("PERSON",), obj=ORG,
          prefix=r"(?:président\w*|directeur général|directrice générale|pdg|patron\w*|dirigeant\w*|"
                 rf"gérant\w*|directeur|directrice)s?\s+{_DE}", confidence=0.7),
@@ -182,7 +185,8 @@ RULES: tuple[Rule, ...] = (
          r"journaliste|rédact\w+ en chef|ancien(?:ne)?|passée?)s?\s+"
          rf"(?:{_DE}|chez|au sein d[eu']|pour|à|par)", subj=("PERSON",), obj=ORG, confidence=0.65),
     Rule("gap.works_for.verb", "WORKS_FOR",
-         r"(?:travaill\w* (?:pour|chez|à|au sein d[eu']|dans)|(?:a |ont |avait )?travaillé (?:pour|chez|"
+         r"(?:travaill\w*(?: (?:depuis|dès|en) (?:\d{4}|[a-zéû]+(?: \d{4})?)| désormais| toujours| aujourd'hui|"
+         r" actuellement)? (?:pour|chez|à|au sein d[eu']|dans)|(?:a |ont |avait )?travaillé (?:pour|chez|"
          r"à|au sein d[eu']|dans)|(?:a |ont |avait )?rejoint|rejoin\w*|(?:est |a été |sont )?"
          r"(?:recrutée?|embauchée?|engagée?)s? (?:[^,;]{0,30}?\s)?par|(?:a |avait )?quitté|(?:est |a été )?(?:passée?|entrée?) "
          r"(?:chez|à|au)|officie (?:chez|à|au)|employée? (?:par|chez)|salarié\w* (?:de|d'|du|chez))",
@@ -283,7 +287,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:eu )?recours|fai\w* appel|fait appel|s'appu\w+ sur|s'adress\w+|choisi\w*|retenu|reten\w*|"
          r"retien\w*|sélectionn\w*|mandat\w*|missionn\w*|engag\w*|sollicit\w*|rémunér\w*|pay\w*|"
          r"adopt\w*|déploy\w*|dot\w+ d[eu]|s'équip\w+ (?:d[eu]|auprès d[eu]|chez)|équipée?s? (?:d[eu]|par)"
-         r"|s'offr\w+|s'(?:est|sont|était|étaient) offert\w*|(?:pay|vers|régl|débours|dépens|lâch|investi)\w*\s+"
+         r"|s'offr\w+|s'(?:est|sont|était|étaient) (?:offert|tourné)\w*(?: vers)?|se tourn\w* vers|(?:pay|vers|régl|débours|dépens|lâch|investi)\w*\s+"
          r"(?:[^,;]{0,40}?\s)?(?:euros?|€)\s+(?:à|au|aux|auprès d[eu']|chez|pour (?:les services|s'offrir les services) d[eu'])|"
          r"(?:figur\w*|compt\w*|se trouv\w*|est|sont|était|étaient) (?:parmi (?:les|des)|au nombre des) (?:principaux |premiers |"
          r"plus gros |grands )?clients d[eu']?|\w+ (?:[^,;]{0,60}\s)?(?:via|grâce à|au moyen d[eu']|par l'intermédiaire d[eu'])|achet\w+ (?:[^,;]{0,40}\s)?(?:à|auprès d[eu]|chez)|command\w+ (?:[^,;]{0,40}\s)?"
@@ -294,8 +298,8 @@ RULES: tuple[Rule, ...] = (
          r"(?:équip\w*|accompagn\w*|conseill\w*|travaill\w+ (?:pour|aux côtés d[eu]|au service d[eu])|"
          r"(?:a|ont|avait) travaillé pour|fourni\w* (?:[^,;]{0,50}\s)?(?:à|au|aux)|fournit (?:[^,;]{0,50}"
          r"\s)?(?:à|au|aux)|livr\w+ (?:[^,;]{0,40}\s)?(?:à|au|aux)|vend\w* (?:[^,;]{0,40}\s)?(?:à|au|aux)|"
-         r"serv\w+|assist\w+|\w+ (?:[^,;]{0,40}\s)?pour le compte d[eu']|prestataire\w* d[eu']?|fournisseur\w* d[eu']?|(?:a|ont) (?:notamment )?"
-         r"(?:compté|eu) (?:parmi ses|pour|comme) clients?|compt\w+ (?:notamment )?parmi ses clients|"
+         r"serv\w+|assist\w+|\w+ (?:[^,;]{0,40}\s)?pour le compte d[eu']|(?:prestataire|fournisseur)\w*(?: (?:historique|attitré|officiel|principal|habituel)\w*)? d[eu']?|(?:a|ont) (?:notamment )?"
+         r"(?:compté|eu) (?:parmi ses|pour|comme) clients?|(?:compt|revendiqu|affich|cit)\w+ (?:notamment )?parmi ses clients|"
          r"a (?:notamment )?pour clients?|(?:dont|parmi) (?:les |ses )?clients?(?: (?:comptent|comptaient|"
          r"incluent|incluaient|comprennent|sont|étaient|figurent|figuraient|se trouvent|on trouve|"
          r"on retrouve))?(?: notamment)?\s*:?|(?:a|ont) (?:notamment )?(?:réalisé|mené|conçu|piloté|"
@@ -305,6 +309,11 @@ RULES: tuple[Rule, ...] = (
          r"communication|sites?|applications?|bases?|newsletters?|envois?|sondages?|réseaux sociaux|"
          r"porte-à-porte)[^,;]{0,40}?\s(?:de|du|des|d'|pour)|factur\w* (?:[^,;]{0,40}\s)?(?:à|au|aux))",
          direction="rev", subj=ACTOR, obj=VENDOR, confidence=0.7),
+    Rule("gap.client_of.provider_prefix", "CLIENT_OF",
+         r"(?:,\s*)?(?:figurent|figure|on (?:trouve|retrouve|compte)|se trouvent|il y a|:|,)?(?:\s*notamment)?",
+         subj=ACTOR, obj=VENDOR, confidence=0.7,
+         prefix=rf"parmi (?:les|ses) (?:principaux |premiers )?(?:prestataires|fournisseurs|sous-traitants)\s+{_DE}"
+                rf"(?:\s*(?:la |sa )?campagne\s+{_DE})?"),
     Rule("gap.client_of.prefix", "CLIENT_OF",
          r"(?:,\s*)?(?:figurent|figure|on (?:trouve|retrouve|compte)|se trouvent|il y a|:|,)?"
          r"(?:\s*notamment)?", direction="rev", subj=ACTOR, obj=VENDOR,

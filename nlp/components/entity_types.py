@@ -314,6 +314,11 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in _TRIM_TAIL or doc[end - 1].is_space):
         end -= 1
+    for i in range(start + 1, end - 1):  # "Pollux Data d'une main de fer": a lower-case tail
+        if doc[i].lower_ in ("d'", "d’") and doc[i + 1].lower_ in ("un", "une") and not any(
+                t.text[:1].isupper() for t in doc[i:end]):
+            end = i
+            break
     # "RCS de Nanterre" -> "Nanterre": an identifier word is not part of the name after it.
     while end - start > 2 and doc[start].text.upper() in NOT_NAMES and doc[start + 1].lower_ in (
             "de", "d'", "d’", "du"):

@@ -76,6 +76,18 @@ POSITIVE: list[tuple[str, set[tuple[str, str, str]]]] = [
      {("Sophie Lenfant", "WORKS_FOR", "Pollux Data"), ("Sophie Lenfant", "WORKS_FOR", "Ombrelis")}),
     ("Ex-salarié de Quimbert Data, Marc Delorge conseille désormais les candidats.",
      {("Marc Delorge", "WORKS_FOR", "Quimbert Data")}),
+    ("Pour gérer ses envois de SMS, l'équipe de Garance Tibolet s'est tournée vers la société Brindille.",
+     {("Garance Tibolet", "CLIENT_OF", "Brindille")}),
+    ("Parmi les prestataires de la campagne de Renaissance figure la start-up Ombrelis.",
+     {("Renaissance", "CLIENT_OF", "Ombrelis")}),
+    ("Ombrelis revendique parmi ses clients le Parti socialiste et Les Républicains.",
+     {("Parti socialiste", "CLIENT_OF", "Ombrelis"), ("Les Républicains", "CLIENT_OF", "Ombrelis")}),
+    ("Lauréate d'un appel d'offres de la région Grand Est, la société Pollux Data a livré son outil en mars.",
+     {("région Grand Est", "CONTRACT_WITH", "Pollux Data")}),
+    ("Marc Delorge dirige Pollux Data d'une main de fer.", {("Marc Delorge", "DIRECTS", "Pollux Data")}),
+    ("Paul Sarrazin a été nommé directeur général de Brindille en 2022.", {("Paul Sarrazin", "DIRECTS", "Brindille")}),
+    ("Julie Marmande travaille depuis 2018 pour la société Pollux Data.",
+     {("Julie Marmande", "WORKS_FOR", "Pollux Data")}),
 ]
 
 NEGATIVE: list[tuple[str, set[tuple[str, str, str]]]] = [
@@ -83,6 +95,8 @@ NEGATIVE: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Le Parti socialiste pourrait faire appel à Ombrelis en 2027.", {("Parti socialiste", "CLIENT_OF", "Ombrelis")}),
     ("Le parti Horizons n'a pas déboursé un centime auprès de Pollux Data.", {("Horizons", "CLIENT_OF", "Pollux Data")}),
     ("Le parti Horizons aurait déboursé 10 000 euros auprès de Brindille.", {("Horizons", "CLIENT_OF", "Brindille")}),
+    ("Ombrelis n'a jamais été rémunérée par Renaissance, assure son fondateur.", {("Renaissance", "CLIENT_OF", "Ombrelis")}),
+    ("Le Parti socialiste envisage de confier son fichier à Quimbert Data.", {("Parti socialiste", "CLIENT_OF", "Quimbert Data")}),
 ]
 
 
