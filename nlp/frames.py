@@ -247,6 +247,8 @@ def possessives(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) ->
         if not m:
             continue
         spec = _role_key(m["role"])
+        if m["role"].lower().startswith(("création", "fondation")):  # "depuis sa création": an event
+            continue
         if spec is None or ent.label_ not in spec[2]:
             continue
         predicate, named_is_subject, _, org_labels = spec
