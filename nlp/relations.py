@@ -97,7 +97,7 @@ RULES: tuple[Rule, ...] = (
          obj=("COMPANY",), prefix=r"(?:marché|contrat|accord-cadre|lot|convention)s?\b[^;]{0,80}?"
          r"(?:attribuée?|notifiée?|confiée?|passée?|signée?)s?\s(?:[^;]{0,40}?\s)?par", confidence=0.7),
     Rule("gap.contract_with.sign", "CONTRACT_WITH",
-         r"(?:sign\w*|conclu\w*|pass\w*)\s+(?:un |une |le |la )?(?:marché|contrat|convention|"
+         r"(?:sign\w*|conclu\w*|pass\w*)\s+(?:(?:en|dès|début|fin|le|courant) [a-zéû0-9 ]{1,20}?\s+)?(?:un |une |le |la )?(?:marché|contrat|convention|"
          r"accord-cadre|commande)s?\b[^,;]{0,40}?\s(?:avec|à|auprès d[eu]|au)",
          subj=("PUBLIC_BODY", "PARTY"), obj=("COMPANY",)),
     Rule("gap.contract_with.signed_by_supplier", "CONTRACT_WITH",
@@ -294,6 +294,11 @@ RULES: tuple[Rule, ...] = (
          r"(?:à|auprès d[eu])|souscri\w+ (?:[^,;]{0,40}\s)?(?:à|auprès d[eu])|confi\w+ (?:[^,;]{0,60}\s)?"
          r"(?:à|au|aux)|clientes?|clients?(?: historiques?| fidèles?)? d[eu']?|travaill\w+ avec|(?:a|ont) "
          r"travaillé avec|sous-trait\w+ (?:[^,;]{0,40}\s)?(?:à|au))", subj=ACTOR, obj=VENDOR),
+    Rule("gap.client_of.signed", "CLIENT_OF",
+         r"(?:sign\w*|conclu\w*|contractualis\w*|recrut\w*|embauch\w*)(?:\s+(?:en|dès|début|fin|le|au|"
+         r"courant) [a-zéû0-9 ]{1,20}?)?(?:\s+(?:un |une )?(?:contrat|accord|"
+         r"devis|bon de commande|convention)s?\b[^,;]{0,40}?)?\s*(?:avec|auprès d[eu'])?",
+         subj=("PERSON", "PARTY", "PUBLIC_BODY"), obj=VENDOR, confidence=0.7),
     Rule("gap.client_of.serve", "CLIENT_OF",
          r"(?:équip\w*|accompagn\w*|conseill\w*|travaill\w+ (?:pour|aux côtés d[eu]|au service d[eu])|"
          r"(?:a|ont|avait) travaillé pour|fourni\w* (?:[^,;]{0,50}\s)?(?:à|au|aux)|fournit (?:[^,;]{0,50}"

@@ -88,6 +88,10 @@ POSITIVE: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Paul Sarrazin a été nommé directeur général de Brindille en 2022.", {("Paul Sarrazin", "DIRECTS", "Brindille")}),
     ("Julie Marmande travaille depuis 2018 pour la société Pollux Data.",
      {("Julie Marmande", "WORKS_FOR", "Pollux Data")}),
+    ("Jordan Bardella a choisi Pollux Data. Bardella a ensuite signé avec Brindille.",
+     {("Jordan Bardella", "CLIENT_OF", "Pollux Data"), ("Bardella", "CLIENT_OF", "Brindille")}),
+    ("Le parti Horizons a signé en mars un contrat de 50 000 euros avec la société Brindille.",
+     {("Horizons", "CONTRACT_WITH", "Brindille")}),
 ]
 
 NEGATIVE: list[tuple[str, set[tuple[str, str, str]]]] = [
@@ -97,6 +101,8 @@ NEGATIVE: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Le parti Horizons aurait déboursé 10 000 euros auprès de Brindille.", {("Horizons", "CLIENT_OF", "Brindille")}),
     ("Ombrelis n'a jamais été rémunérée par Renaissance, assure son fondateur.", {("Renaissance", "CLIENT_OF", "Ombrelis")}),
     ("Le Parti socialiste envisage de confier son fichier à Quimbert Data.", {("Parti socialiste", "CLIENT_OF", "Quimbert Data")}),
+    ("Le Parti socialiste n'a pas signé avec Brindille.", {("Parti socialiste", "CLIENT_OF", "Brindille")}),
+    ("Gérant de Brindille depuis sa création, Paul Sarrazin reste discret.", {("Paul Sarrazin", "FOUNDED", "Brindille")}),
 ]
 
 
