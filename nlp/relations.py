@@ -129,7 +129,7 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.founded.prefix", "FOUNDED", r",|:", direction="rev", subj=("PERSON",), obj=ANY,
          prefix=rf"(?:co-?fondat\w*|fondat\w*|créat\w*)s?\s+{_DE}", confidence=0.7),
     Rule("gap.works_for.role", "WORKS_FOR",
-         r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne|ex-) )*(?:directeur|directrice) "
+         r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne) |ex-\s*)*(?:directeur|directrice) "
          r"(?:de (?:la |)campagne|de la communication|(?:du |de la |des )?(?:numérique|digital|data|"
          r"stratégie|technique|commerciale?|marketing|opérations|développement|études))s?\s+"
          rf"(?:{_DE}|chez|au sein d[eu'])", subj=("PERSON",), obj=ORG, confidence=0.7),
@@ -140,7 +140,7 @@ RULES: tuple[Rule, ...] = (
          r"secrétaire nationale?|trésori\w+|figure)s?(?:\s+(?:d[eu']|des|investie? par|soutenue? par))?",
          subj=("PERSON",), obj=("PARTY",), confidence=0.7),
     Rule("gap.member_of.college", "MEMBER_OF",
-         r"(?:(?:le|la|l'|un|une|ancien|ancienne|ex-) )*(?:membre|commissaire|conseill\w+|magistrat\w*)s?\s+"
+         r"(?:(?:le|la|l'|un|une|ancien|ancienne) |ex-\s*)*(?:membre|commissaire|conseill\w+|magistrat\w*)s?\s+"
          r"(?:du collège|du conseil|de la commission|de la formation restreinte|du bureau|du comité)\s+"
          rf"{_DE}", subj=("PERSON",), obj=("PUBLIC_BODY",), confidence=0.7),
     Rule("gap.member_of.verb", "MEMBER_OF",
@@ -159,7 +159,7 @@ RULES: tuple[Rule, ...] = (
          r"\s+(?:[^,;]{0,40}?\s)?par", direction="rev", subj=("PERSON",), obj=ORG),
     Rule("gap.directs.noun", "DIRECTS",
          r"(?:(?:le|la|l'|un|une|son|sa|l'actuel|l'actuelle|l'ex|l'ancien|l'ancienne|nouveau|nouvelle|"
-         r"ancien|ancienne|actuel|actuelle|ex-) )*(?:co-?)?(?:président-directeur général|"
+         r"ancien|ancienne|actuel|actuelle) |ex-\s*)*(?:co-?)?(?:président-directeur général|"
          r"présidente-directrice générale|président du directoire|président du conseil d'administration|"
          r"directeur général délégué|directeur général|directrice générale|directeur exécutif|"
          r"directrice exécutive|président\w*|directeur|directrice|pdg|p-dg|ceo|dg|gérant\w*|patron\w*|"
@@ -169,7 +169,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:dirig\w*|présid\w*|gèr\w*|gér\w*|pilot\w*|(?:siège|siégeait|siégé|a siégé|est entrée? |"
          r"(?:a été |est )?(?:nommée?|élue?) )(?:[^,;]{0,20}\s)?au (?:conseil d'administration|"
          r"conseil de surveillance|directoire|bureau) d[eu']|(?:a |ont )?pris la (?:tête|direction|présidence)"
-         r" d[eu']?|(?:est |était )?à la tête d[eu']?|prend la (?:tête|direction|présidence) d[eu']?|"
+         r" d[eu']?|(?:est |était )?(?:à la tête|aux commandes|aux manettes) d[eu']?|prend la (?:tête|direction|présidence) d[eu']?|"
          r"(?:a été |est |sera |avait été )?(?:nommée?|promue?|désignée?|élue?|devenue?|reconduite?|propulsée?) "
          r"(?:au poste de |comme |à la fonction de )?(?:co-?)?(?:président-directeur général|directeur général|"
          r"directrice générale|président\w*|directeur|directrice|pdg|gérant\w*|patron\w*|dirigeant\w*)"
@@ -178,7 +178,7 @@ RULES: tuple[Rule, ...] = (
          prefix=r"(?:président\w*|directeur général|directrice générale|pdg|patron\w*|dirigeant\w*|"
                 rf"gérant\w*|directeur|directrice)s?\s+{_DE}", confidence=0.7),
     Rule("gap.works_for.noun", "WORKS_FOR",
-         r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne|ex-) )*(?:responsable[^,;]{0,40}?|"
+         r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne) |ex-\s*)*(?:responsable[^,;]{0,40}?|"
          r"chargée? de [a-zé ]{3,30}?|cheff?e? de projet|consultante?|collaborat\w+|salariée?|employée?|"
          r"ingénieure?|analyste|data scientist|développeu\w+|conseill\w+(?: (?:spéciale?|politique|"
          r"technique|numérique|en [a-zé]+))?|porte-parole|attachée? de presse|stagiaire|associée?|"
@@ -305,7 +305,7 @@ RULES: tuple[Rule, ...] = (
          r"\s)?(?:à|au|aux)|livr\w+ (?:[^,;]{0,40}\s)?(?:à|au|aux)|vend\w* (?:[^,;]{0,40}\s)?(?:à|au|aux)|"
          r"serv\w+|assist\w+|\w+ (?:[^,;]{0,40}\s)?pour le compte d[eu']|(?:prestataire|fournisseur)\w*(?: (?:historique|attitré|officiel|principal|habituel)\w*)? d[eu']?|(?:a|ont) (?:notamment )?"
          r"(?:compté|eu) (?:parmi ses|pour|comme) clients?|(?:compt|revendiqu|affich|cit)\w+ (?:notamment )?parmi ses clients|"
-         r"a (?:notamment )?pour clients?|(?:dont|parmi) (?:les |ses )?clients?(?: (?:comptent|comptaient|"
+         r"a (?:notamment )?pour (?:principa(?:l|ux) |premiers? |plus gros |grands? )?clients?|(?:dont|parmi) (?:les |ses )?clients?(?: (?:comptent|comptaient|"
          r"incluent|incluaient|comprennent|sont|étaient|figurent|figuraient|se trouvent|on trouve|"
          r"on retrouve))?(?: notamment)?\s*:?|(?:a|ont) (?:notamment )?(?:réalisé|mené|conçu|piloté|"
          r"orchestré|géré) (?:[^,;]{0,50}\s)?(?:campagne|stratégie|communication|site|application|"

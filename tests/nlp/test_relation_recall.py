@@ -92,6 +92,12 @@ POSITIVE: list[tuple[str, set[tuple[str, str, str]]]] = [
      {("Jordan Bardella", "CLIENT_OF", "Pollux Data"), ("Bardella", "CLIENT_OF", "Brindille")}),
     ("Le parti Horizons a signé en mars un contrat de 50 000 euros avec la société Brindille.",
      {("Horizons", "CONTRACT_WITH", "Brindille")}),
+    ("Hugo Vernaz, ex-directeur de la stratégie chez Ombrelis, a fondé sa propre agence.",
+     {("Hugo Vernaz", "WORKS_FOR", "Ombrelis")}),
+    ("Aux commandes de Quimbert Data depuis 2021, Nadia Berthollet a doublé le chiffre d'affaires.",
+     {("Nadia Berthollet", "DIRECTS", "Quimbert Data")}),
+    ("La start-up Ombrelis a pour principal client le conseil départemental du Var.",
+     {("conseil départemental du Var", "CONTRACT_WITH", "Ombrelis")}),
 ]
 
 NEGATIVE: list[tuple[str, set[tuple[str, str, str]]]] = [
