@@ -14,6 +14,11 @@ Format (one JSON object per line, UTF-8; blank lines and lines starting with ``#
   suits distinctive names ("NationBuilder" also matches "Nationbuilder").
 - ``siren``: only a SIREN read in the registry; extraction then maps mentions to ``siren:<9>``.
 
+PERSON entries (``persons.jsonl``: well-known political figures) list the surname alone as an
+alias only when it is not a common word or first name ("Fillon", "Le Pen" but not "Philippe",
+"Hollande", "Royal"); the match stays case-sensitive, and a surname glued to other capitalised
+words ("Brigitte Macron", "la société Fillon Conseil") is left to the model.
+
 The shipped files live in ``nlp/gazetteer/*.jsonl``. A journalist adds names without touching
 the code by pointing the ``CIBLAGE_GAZETTEER`` environment variable at a JSONL file or a folder
 of them (several paths separated by ``os.pathsep``); those entries are read after the shipped

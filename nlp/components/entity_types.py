@@ -4,8 +4,11 @@ Order of evidence: the gazetteer (already typed, kept as is), then the context a
 writes ("la start-up X", "le logiciel X", "X, société de conseil", "X SAS", "le parti X"),
 then words inside the name ("ministère", "Parti", "Consulting"), then the model's label
 (PER -> PERSON, LOC -> PLACE, ORG -> COMPANY; MISC is dropped unless context types it).
-Context cues also *find* names the model missed ("la start-up Zorbifex"). Spans lose their
-leading determiners ("la CNIL" -> "CNIL").
+Context cues also *find* names the model missed ("la start-up Zorbifex", "Garance Tibolet" after a
+common first name). A lone word the model reads as a person stays PERSON in a person's context
+("les équipes de X", "M. X", "X a déclaré", listed with other persons), else it is a firm. Spans
+lose their leading determiners ("la CNIL" -> "CNIL"). Finally :func:`nlp.coref.link_short_names`
+gives "Macron" after "Emmanuel Macron" (and "Datavox" after "Datavox Conseil") the full name.
 """
 
 from __future__ import annotations
