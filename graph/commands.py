@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from ciblage import settings
-from ciblage.console import out, print_json, print_table
+from ciblage.console import err, out, print_json, print_table
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
 
@@ -72,6 +72,10 @@ def search_cmd(
         hits = search(store.view(), text, limit=limit, labels=type_)
     if json_out:
         print_json(hits)
+        return
+    if not hits:
+        err.print(f"No entity matches {text!r}. Is the graph loaded? (`ciblage demo`, `ciblage run`, `ciblage load`)",
+                  markup=False)
         return
     print_table(f"search {text!r}", ["score", "name", "type", "id", "matched"],
                 [[h["score"], h["name"], h["type"], h["id"], h["matched"]] for h in hits])
