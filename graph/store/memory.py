@@ -205,8 +205,13 @@ class MemoryView(View):
         return [self._node(n) for n in dict.fromkeys(found)]
 
     def shortest_paths(self, a: str, b: str, max_hops: int, rel_types: Iterable[str]) -> list[list[str]]:
-        """Level-by-level BFS from ``a`` over both directions, stopped at ``b``'s level or
-        ``max_hops``: no copy of the graph, and nothing explored past the answer."""
+        """Every shortest path from ``a`` to ``b`` over both directions, at most ``max_hops``.
+
+        A bidirectional BFS: each step expands the smaller frontier by one level, and the
+        search stops at the first level where the two sides meet, so a path of length d
+        explores about two balls of radius d/2 instead of one of radius d. No copy of the
+        graph is made.
+        """
         types = set(rel_types)
         g = self.g
         if a not in g or b not in g:
@@ -222,32 +227,43 @@ class MemoryView(View):
                 if t in types:
                     yield u
 
-        parents: dict[str, set[str]] = {a: set()}
-        frontier = [a]
-        for _ in range(max_hops):
+        # Per side: node -> (distance, parents towards that side's root), and its frontier.
+        seen = ({a: (0, set())}, {b: (0, set())})
+        frontier: tuple[list[str], list[str]] = ([a], [b])
+        depth = [0, 0]
+        while depth[0] + depth[1] < max_hops and frontier[0] and frontier[1]:
+            side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
+            mine, other = seen[side], seen[1 - side]
             level: dict[str, set[str]] = {}
-            for n in frontier:
+            for n in frontier[side]:
                 for m in neighbours(n):
-                    if m not in parents:
+                    if m not in mine:
                         level.setdefault(m, set()).add(n)
-            if not level:
-                return []
-            parents.update(level)
-            if b in level:
-                break
-            frontier = list(level)
-        else:
-            return []
+            depth[side] += 1
+            for m, ps in level.items():
+                mine[m] = (depth[side], ps)
+            frontier[side][:] = list(level)
+            meet = [m for m in level if m in other]
+            if meet:
+                d = min(depth[side] + other[m][0] for m in meet)
+                middle = [m for m in meet if depth[side] + other[m][0] == d]
+                return sorted(
+                    [*left, *reversed(right[:-1])]
+                    for m in middle
+                    for left in self._walk(seen[0], a, m)
+                    for right in self._walk(seen[1], b, m)
+                )
+        return []
 
-        def back(n: str) -> Iterator[list[str]]:
-            if n == a:
-                yield [a]
-                return
-            for p in parents[n]:
-                for path in back(p):
-                    yield [*path, n]
-
-        return sorted(back(b))
+    @staticmethod
+    def _walk(seen: dict[str, tuple[int, set[str]]], root: str, node: str) -> Iterator[list[str]]:
+        """Every BFS path from ``root`` to ``node`` through the recorded parents."""
+        if node == root:
+            yield [root]
+            return
+        for parent in seen[node][1]:
+            for path in MemoryView._walk(seen, root, parent):
+                yield [*path, node]
 
     def edges_between(self, a: str, b: str, rel_types: Iterable[str] | None = None) -> list[Edge]:
         types = set(rel_types) if rel_types else None
