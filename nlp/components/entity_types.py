@@ -207,6 +207,21 @@ class EntityTyper:
                 spans.append(span)
         return spans
 
+    def _common_word(self, doc: Doc, span: Span) -> bool:
+        """A one-word guess that is no name: no letter ("2017"), a stop word ("Or, …"), or a
+        dictionary word capitalised only because it opens the sentence ("Intendance : …"),
+        unless the model reads it as an organisation followed by its verb or a cue types it."""
+        if len(span) != 1:
+            return False
+        tok = span[0]
+        if not any(c.isalpha() for c in tok.text) or doc.vocab[tok.lower_].is_stop:
+            return True
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        heading = after is None or after.is_punct
+        return (tok.is_sent_start and tok.text[1:].islower() and not doc.vocab[tok.lower_].is_oov
+                and (heading or span.label_ != "ORG")  # "Orange a racheté…": the model's ORG stands
+                and not self.context_label(doc, span.start_char, span.end_char))
+
     def __call__(self, doc: Doc) -> Doc:
         fixed: list[Span] = []  # gazetteer spans (label already a project type)
         guessed: list[Span] = []
@@ -220,7 +235,7 @@ class EntityTyper:
                 fixed.append(ent)
                 continue
             ent = _trim(ent)
-            if ent is None or ent.text.upper() in NOT_NAMES:
+            if ent is None or ent.text.upper() in NOT_NAMES or self._common_word(doc, ent):
                 continue
             label = self.label_for(doc, ent)
             if label:
