@@ -130,7 +130,7 @@ _SPEECH = re.compile(r"(?:annonc|expliqu|précis|indiqu|confi|déclar|affirm|sou
 _EN = re.compile(rf"^\s*,?\s*(?:qui\s+)?en\s+(?:(?:est|était|a été|reste|demeure|devient|est devenue?|"
                  rf"sera)\s+(?:(?:toujours|aujourd'hui|désormais|actuellement|encore|aussi|également|depuis \d{{4}})\s+)*"
                  rf"(?:l'|l’|le |la |un |une |l'un |l'une )?(?:des |de ses )?{_ROLE}|(?P<own>détient|"
-                 rf"possède|contrôle|détenait|possédait))", re.IGNORECASE)
+                 rf"possède|contrôle|détenait|possédait|a (?:racheté|acquis|repris)|avait (?:racheté|acquis|repris)))", re.IGNORECASE)
 _JOINT = re.compile(r"^\s*,?\s*(?:ont|avaient|se sont|s'étaient|viennent de|ont également|ont déjà)?\s*"
                     r"(?:[a-zé]+ment\s+|déjà\s+|aussi\s+|récemment\s+)?(?:(?:noué|signé|conclu|scellé|"
                     r"annoncé|officialisé|lancé)\s+(?:un|une)\s+(?:partenariat|accord|alliance|"

@@ -22,7 +22,7 @@ VENDOR = ("COMPANY", "PRODUCT")
 ANY = (*ACTOR, "PRODUCT")
 
 _PRE = (
-    r"^\s*\)?\s*(?:,[^,;]{1,80},\s*)?(?:,\s*(?:une |la |le |l')?(?:[a-zéè]+ )?(?:société|start-?up|entreprise|agence|"
+    r"^\s*\)?\s*(?:,[^,;]{1,140},\s*)?(?:,\s*(?:une |la |le |l')?(?:[a-zéè]+ )?(?:société|start-?up|entreprise|agence|"
     r"cabinet|filiale|éditeur|prestataire|firme|groupe|institut|parti|mouvement|plateforme|"
     r"application|logiciel)(?: [a-zéèêàç'-]+){0,4}?\s)?(?:,\s*)?(?:(?:qui|lequel|laquelle|lesquels|lesquelles|et|ont|a|avait|"
     r"avaient|aurait|auraient|aura|auront|avoir|ayant|est|sont|était|étaient|sera|seront|serait|"
@@ -30,13 +30,17 @@ _PRE = (
     r"pourrait|pourraient|peut|peuvent|pu|vient de|viennent de|venait de|continue d'|continuent d'|"
     r"continue à|continuent à|décidé de|choisi de|accepté de|également|aussi|déjà|toujours|"
     r"notamment|encore|bien|alors|ensuite|désormais|longtemps|même|aujourd'hui|actuellement|jadis|"
+    r"finalement|pourtant|devenue?s?|redevenue?s?|"
     r"(?:à|en|dans|près de) lieu|"
     r"lui-même|elle-même|eux-mêmes|"
     r"[a-zéèê]{3,}ment|en \d{4}|dès \d{4}|depuis \d{4}|en [a-zéû]+ \d{4}|le \d{1,2}(?:er)? [a-zéû]+"
     r"(?: \d{4})?|,)\s*)*"
 )
+_NATION = (r"(?:américain|britannique|français|allemand|italien|espagnol|belge|suisse|canadien|"
+           r"israélien|russe|chinois|néerlandais|irlandais|luxembourgeois|européen|parisien|lyonnais|"
+           r"marseillais|bordelais|nantais|lillois|toulousain)(?:e|s|es)?")
 _DET = (r"(?:(?:le|la|les|l'|un|une|des|du|de la|de l'|de|d'|au|aux|à la|à l'|à|son|sa|ses|"
-        r"leur|leurs|ce|cette|ces|notre|nos)\s*)*")
+        rf"leur|leurs|ce|cette|ces|notre|nos|{_NATION})\s*)*")
 _OBJ = (
     r"(?:(?:services?|outils?|logiciels?|plateformes?|applications?|appli|solutions?|prestations?|"
     r"technologies?|fichiers?|conseils?|expertise|savoir-faire|sociétés?|start-?ups?|start up|"
@@ -58,6 +62,12 @@ _NEGATION = re.compile(r"\b(?:ne|n'|pas|jamais|aucun|aucune|nullement|dément\w*
                        r"négoci\w*|projett?\w* de|souhait\w* de|compt\w* (?:racheter|recourir|faire)|"
                        r"serai[st]|seraient|nie|nient|conteste\w*)\b")
 _DE = r"(?:d[eu']|des)"
+#: Hedged nominalisations: "la cession possible de X", "le futur rachat de X" state no fact.
+_HEDGED = re.compile(r"\b(?:possibles?|éventuel\w*|envisag\w*|projet\w*|future?s?|hypothétique\w*|"
+                     r"annoncée?s?|prévue?s?|probables?)\b")
+#: Attribution incises between commas, skipped inside a gap: ", d'après des documents consultés par X,".
+_INCISE = re.compile(r",\s*(?:selon|d'après|de source [a-zé]+|à en croire|comme l'a révélé|comme l'indique)"
+                     r"[^,;]{0,120},")
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,31 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
+    # -- nominalisations: "le contrat liant X à Y", "le recours de X à Y", "la cession de X à Y" ---
+    Rule("gap.contract_with.binding", "CONTRACT_WITH", r"(?:à|au|aux|avec|et)", subj=("PUBLIC_BODY",),
+         obj=("COMPANY",), confidence=0.7,
+         prefix=r"(?:marché|contrat|convention|accord-cadre)s?\s+(?:[a-zé]+\s+)?(?:liant|unissant|"
+                r"passée? entre|signée? entre|conclue? entre|entre)"),
+    Rule("gap.client_of.recourse", "CLIENT_OF", r"(?:à|au|aux|auprès d[eu'])", subj=ACTOR, obj=VENDOR,
+         confidence=0.7, prefix=r"\b(?:recours|appel)\s+(?:[a-zé]+\s+)?d[eu']?"),
+    Rule("gap.owns.cession", "OWNS", r"(?:à|au|aux)", direction="rev",
+         subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT"), confidence=0.65,
+         prefix=r"\b(?:cession|vente|revente)\s+(?:(?:totale|partielle|définitive)\s+)?d[eu']?"),
+    Rule("gap.owns.takeover_by", "OWNS", r"par", direction="rev",
+         subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT"), confidence=0.65,
+         prefix=r"\b(?:rachat|acquisition|reprise|absorption)\s+(?:(?:de \d+[,.]?\d*\s?%\s+)?d[eu']?)"),
+    Rule("gap.owns.stake", "OWNS", r"(?:dans|au capital d[eu']?)",
+         subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT"), confidence=0.65,
+         prefix=r"\b(?:prise de participation|participation|entrée|montée|investissement)\s+(?:[a-zé]+\s+)?d[eu']?"
+                r"(?:\s*(?:fonds|groupe|société|holding|investisseur|financier|homme d'affaires))?"),
+    Rule("gap.client_of.campaign_run_by", "CLIENT_OF",
+         r"(?:a été |avait été |est |était |sera |fut )?(?:[a-zà-ÿ]+ment )?(?:pilotée?|orchestrée?|conçue?|"
+         r"gérée?|organisée?|menée?|réalisée?|animée?|confiée?)s?\s+(?:[^,;]{0,40}?\s)?(?:par|à)",
+         subj=("PERSON", "PARTY"), obj=("COMPANY",), confidence=0.65,
+         prefix=r"\bcampagnes?(?:\s+[a-zé]+)?\s+d[eu']?"),
+    Rule("gap.works_for.fronted_at", "WORKS_FOR", r",\s*(?:où [^,;]{0,80},\s*)?", direction="rev",
+         subj=("PERSON",), obj=("COMPANY", "MEDIA", "PUBLIC_BODY"), confidence=0.6,
+         prefix=r"^\s*(?:au sein d[eu']?|chez)"),
     # -- public contracts -----------------------------------------------------------------
     Rule("gap.contract_with.award", "CONTRACT_WITH",
          r"(?:attribu\w*|notifi\w*|confi\w*)\s+(?:[^,;]{0,60}?\s)?(?:marché|contrat|accord-cadre|"
@@ -160,8 +195,9 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.directs.noun", "DIRECTS",
          r"(?:(?:le|la|l'|un|une|son|sa|l'actuel|l'actuelle|l'ex|l'ancien|l'ancienne|nouveau|nouvelle|"
          r"ancien|ancienne|actuel|actuelle) |ex-\s*)*(?:co-?)?(?:président-directeur général|"
-         r"présidente-directrice générale|président du directoire|président du conseil d'administration|"
-         r"directeur général délégué|directeur général|directrice générale|directeur exécutif|"
+         r"présidente-directrice générale|présidente? du (?:directoire|conseil de surveillance)|"
+         r"présidente? du conseil d'administration|membre du (?:directoire|conseil d'administration|"
+         r"conseil de surveillance)|directeur général délégué|directrice générale déléguée|directeur général|directrice générale|directeur exécutif|"
          r"directrice exécutive|président\w*|directeur|directrice|pdg|p-dg|ceo|dg|gérant\w*|patron\w*|"
          rf"dirigeant\w*|administrat\w+|secrétaire général\w*|numéro un)s?\s+(?:et [^,;]{{0,30}}?\s)?{_DE}",
          subj=("PERSON",), obj=ORG),
@@ -171,7 +207,8 @@ RULES: tuple[Rule, ...] = (
          r"conseil de surveillance|directoire|bureau) d[eu']|(?:a |ont )?pris la (?:tête|direction|présidence)"
          r" d[eu']?|(?:est |était )?(?:à la tête|aux commandes|aux manettes) d[eu']?|prend la (?:tête|direction|présidence) d[eu']?|"
          r"(?:a été |est |sera |avait été )?(?:nommée?|promue?|désignée?|élue?|devenue?|reconduite?|propulsée?) "
-         r"(?:au poste de |comme |à la fonction de )?(?:co-?)?(?:président-directeur général|directeur général|"
+         r"(?:au poste de |comme |à la fonction de )?(?:co-?)?(?:président-directeur général|présidente? du (?:directoire|"
+         r"conseil de surveillance|conseil d'administration)|directeur général|"
          r"directrice générale|président\w*|directeur|directrice|pdg|gérant\w*|patron\w*|dirigeant\w*)"
          rf"(?: [a-zé]+)?\s+{_DE})", subj=("PERSON",), obj=ORG),
     Rule("gap.directs.prefix", "DIRECTS", r",|:", direction="rev", subj=("PERSON",), obj=ORG,
@@ -186,7 +223,8 @@ RULES: tuple[Rule, ...] = (
          rf"(?:{_DE}|chez|au sein d[eu']|pour|à|par)", subj=("PERSON",), obj=ORG, confidence=0.65),
     Rule("gap.works_for.verb", "WORKS_FOR",
          r"(?:travaill\w*(?: (?:depuis|dès|en) (?:\d{4}|[a-zéû]+(?: \d{4})?)| désormais| toujours| aujourd'hui|"
-         r" actuellement)? (?:pour|chez|à|au sein d[eu']|dans)|(?:a |ont |avait )?travaillé (?:pour|chez|"
+         r" actuellement)? (?:pour|chez|à|au sein d[eu']|dans)|(?:a |avait )?(?:passé|effectué) (?:[^,;]{0,30}?\s)?"
+         r"(?:chez|au sein d[eu'])|(?:a |avait )?fait (?:toute )?(?:sa )?carrière (?:chez|au sein d[eu']|à)|(?:a |ont |avait )?travaillé (?:pour|chez|"
          r"à|au sein d[eu']|dans)|(?:a |ont |avait )?rejoint|rejoin\w*|(?:est |a été |sont )?"
          r"(?:recrutée?|embauchée?|engagée?)s? (?:[^,;]{0,30}?\s)?par|(?:a |avait )?quitté|(?:est |a été )?(?:passée?|entrée?) "
          r"(?:chez|à|au)|officie (?:chez|à|au)|employée? (?:par|chez)|salarié\w* (?:de|d'|du|chez))",
@@ -292,7 +330,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:figur\w*|compt\w*|se trouv\w*|est|sont|était|étaient) (?:parmi (?:les|des)|au nombre des) (?:principaux |premiers |"
          r"plus gros |grands )?clients d[eu']?|\w+ (?:[^,;]{0,60}\s)?(?:via|grâce à|au moyen d[eu']|par l'intermédiaire d[eu'])|achet\w+ (?:[^,;]{0,40}\s)?(?:à|auprès d[eu]|chez)|command\w+ (?:[^,;]{0,40}\s)?"
          r"(?:à|auprès d[eu])|souscri\w+ (?:[^,;]{0,40}\s)?(?:à|auprès d[eu])|confi\w+ (?:[^,;]{0,60}\s)?"
-         r"(?:à|au|aux)|clientes?|clients?(?: historiques?| fidèles?)? d[eu']?|travaill\w+ avec|(?:a|ont) "
+         r"(?:à|au|aux)|(?:l'une?|une?) d(?:es|e ses) (?:principaux |premiers |plus gros |grands )?clients? d[eu']?|clientes?|clients?(?: historiques?| fidèles?)? d[eu']?|travaill\w+ avec|(?:a|ont) "
          r"travaillé avec|sous-trait\w+ (?:[^,;]{0,40}\s)?(?:à|au))", subj=ACTOR, obj=VENDOR),
     Rule("gap.client_of.signed", "CLIENT_OF",
          r"(?:sign\w*|conclu\w*|contractualis\w*|recrut\w*|embauch\w*)(?:\s+(?:en|dès|début|fin|le|au|"
@@ -345,14 +383,19 @@ def match_gap(gap: str, prefix: str, label_a: str, label_b: str,
         prefix: sentence text before entity A (already normalised).
         label_a: label of A (the earlier entity); label_b: label of B.
     """
-    if len(gap) > 160 or is_negated(gap):
+    if is_negated(gap):
+        return None
+    gap = " ".join(_INCISE.sub(" ", gap).split())
+    if len(gap) > 160:
         return None
     for rule in rules:
         subj, obj = (label_a, label_b) if rule.direction == "fwd" else (label_b, label_a)
         if subj not in rule.subj or obj not in rule.obj:
             continue
-        if rule.prefix_regex is not None and not rule.prefix_regex.search(prefix):
-            continue
+        if rule.prefix_regex is not None:
+            found = rule.prefix_regex.search(prefix)
+            if found is None or is_negated(found.group(0)) or _HEDGED.search(found.group(0)):
+                continue
         # The trailing space lets a final descriptor ("de l'agence") end like a word.
         if rule.regex.match((" " + gap if not gap.startswith((" ", ",")) else gap) + " "):
             return rule

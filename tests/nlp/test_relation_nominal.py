@@ -1,0 +1,45 @@
+"""Gap rules for nominalisations, incises and fronted workplaces (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.relations import match_gap, normalise_gap
+
+
+def _rule(gap: str, prefix: str, a: str, b: str) -> tuple[str, str] | None:
+    rule = match_gap(normalise_gap(gap), normalise_gap(prefix), a, b)
+    return None if rule is None else (rule.predicate, rule.direction)
+
+
+@pytest.mark.parametrize(("gap", "prefix", "a", "b", "expected"), [
+    (" à la société ", "Le contrat liant le", "PUBLIC_BODY", "COMPANY", ("CONTRACT_WITH", "fwd")),
+    (" à la start-up ", "Le recours du", "PARTY", "COMPANY", ("CLIENT_OF", "fwd")),
+    (" au groupe ", "La cession de", "COMPANY", "COMPANY", ("OWNS", "rev")),
+    (" dans ", "La prise de participation du fonds", "COMPANY", "COMPANY", ("OWNS", "fwd")),
+    (" par ", "Le rachat de", "COMPANY", "COMPANY", ("OWNS", "rev")),
+    (" a été entièrement pilotée, d'après des documents que § a consultés, par ", "la campagne de",
+     "PERSON", "COMPANY", ("CLIENT_OF", "fwd")),
+    (", où il occupe le poste de directeur technique, ", "Chez", "COMPANY", "PERSON", ("WORKS_FOR", "rev")),
+    (", directrice générale déléguée de ", "", "PERSON", "COMPANY", ("DIRECTS", "fwd")),
+    (" a été nommée présidente du directoire de ", "", "PERSON", "COMPANY", ("DIRECTS", "fwd")),
+    (" a passé trois ans chez ", "", "PERSON", "COMPANY", ("WORKS_FOR", "fwd")),
+    (" est l'un des clients de ", "La", "PARTY", "COMPANY", ("CLIENT_OF", "fwd")),
+    (" est devenue en 2023 une filiale de l'américain ", "", "COMPANY", "COMPANY", ("SUBSIDIARY_OF", "fwd")),
+    (", qui avait pourtant juré de se passer de consultants lors des municipales, a finalement fait appel à ",
+     "Le parti", "PARTY", "COMPANY", ("CLIENT_OF", "fwd")),
+])
+def test_new_patterns(gap: str, prefix: str, a: str, b: str, expected: tuple[str, str]) -> None:
+    assert _rule(gap, prefix, a, b) == expected
+
+
+@pytest.mark.parametrize(("gap", "prefix", "a", "b"), [
+    (" à la start-up ", "Le recours envisagé du", "PARTY", "COMPANY"),
+    (" au groupe ", "La cession possible de", "COMPANY", "COMPANY"),
+    (" a été entièrement pilotée, selon Le Monde, par ", "la campagne de", "PERSON", "PERSON"),
+    (" n'a jamais passé un jour chez ", "", "PERSON", "COMPANY"),
+    (" pourrait devenir une filiale de ", "", "COMPANY", "COMPANY"),
+    (" négocie la cession de ses parts à ", "", "COMPANY", "COMPANY"),
+])
+def test_hedges_and_types_refused(gap: str, prefix: str, a: str, b: str) -> None:
+    assert _rule(gap, prefix, a, b) is None
