@@ -386,3 +386,33 @@ def description_anaphora(doc: Doc, sent: Span, ents: list[Span], previous: list[
                             f"frame.description.{rule.name}"))
             break
     return out
+
+
+_DONT = re.compile(r"^\s*,?\s*dont\s+(?:(?:le|la|l'|l’)\s*)?$", re.IGNORECASE)
+_DONT_TAIL = re.compile(
+    r"^\s*(?:(?:[a-zà-ÿ]+ment|aussi|également|désormais|toujours|depuis \d{4})\s+)*(?:"
+    r"(?P<directs>(?:assure|assurait|a assuré|avait assuré|prend|a pris|avait pris|occupe|a occupé)\s+"
+    r"(?:la |les )?(?:gestion|direction|présidence|gérance|tête|rênes)|(?:est|était|a été|reste|demeure)\s+"
+    r"(?:aujourd'hui |depuis \d{4} |toujours |désormais )?(?:le |la |l'|l’)?(?:co-?)?(?:président\w*|"
+    r"directeur général|directrice générale|gérant\w*|pdg|dirigeant\w*|patron\w*)\b)|"
+    r"(?P<owns>détient|détenait|possède|possédait|contrôle|contrôlait|a racheté|avait racheté|"
+    r"(?:est|était|reste|demeure) (?:le |la |l'|l’)?(?:actionnaire|propriétaire)))", re.IGNORECASE)
+
+
+def dont_clauses(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
+    """"la société X, dont Y assure la gestion" / "dont Y détient 40 %": a relative on *dont*."""
+    out: list[Triple] = []
+    for org, agent in zip(ents, ents[1:], strict=False):
+        if org.label_ not in ("COMPANY", "PARTY", "PUBLIC_BODY", "MEDIA"):
+            continue
+        if not _DONT.match(_text(doc, org.end_char, agent.start_char)):
+            continue
+        tail = _text(doc, agent.end_char, min(sent.end_char, agent.end_char + 80))
+        m = _DONT_TAIL.match(tail)
+        if not m or is_negated(m.group()):
+            continue
+        if m["directs"] and agent.label_ == "PERSON":
+            out.append((agent, org, "DIRECTS", 0.65, "frame.dont.directs"))
+        elif m["owns"] and agent.label_ in ("PERSON", "COMPANY") and org.label_ in ("COMPANY", "MEDIA"):
+            out.append((agent, org, "OWNS", 0.65, "frame.dont.owns"))
+    return out

@@ -93,7 +93,8 @@ class RelationExtractor:
                    *frames.en_anaphora(doc, sent, ents, previous),
                    *frames.joint_subjects(doc, sent, ents, previous), *frames.quotes(doc, sent, ents),
                    *frames.party_labels(doc, sent, ents),
-                   *frames.description_anaphora(doc, sent, ents, previous)]
+                   *frames.description_anaphora(doc, sent, ents, previous),
+                   *frames.dont_clauses(doc, sent, ents)]
         rels.extend(make_relation(sent, s, o, p, c, r) for s, o, p, c, r in triples
                     if s.start_char != o.start_char)
         if self.use_dependencies and len(ents) >= 2:

@@ -43,3 +43,26 @@ def test_new_patterns(gap: str, prefix: str, a: str, b: str, expected: tuple[str
 ])
 def test_hedges_and_types_refused(gap: str, prefix: str, a: str, b: str) -> None:
     assert _rule(gap, prefix, a, b) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La société Urna Conseil, dont Thomas Besnard assure la gestion depuis sa création, a facturé "
+     "120 000 euros de prestations.", ("Thomas Besnard", "DIRECTS", "Urna Conseil")),
+    ("La société Urna Conseil, dont Thomas Besnard détient 40 %, a facturé 120 000 euros.",
+     ("Thomas Besnard", "OWNS", "Urna Conseil")),
+])
+def test_dont_clauses(text: str, expected: tuple[str, str, str]) -> None:
+    from nlp.extract import extract_text
+
+    rels = extract_text(text)["relations"]
+    assert expected in {(r["subject_text"], r["predicate"], r["object_text"]) for r in rels}
+
+
+@pytest.mark.slow
+def test_dont_clause_negated() -> None:
+    from nlp.extract import extract_text
+
+    text = "La société Urna Conseil, dont Thomas Besnard n'assure plus la gestion, a facturé 120 000 euros."
+    rels = extract_text(text)["relations"]
+    assert not [r for r in rels if r["predicate"] == "DIRECTS"]
