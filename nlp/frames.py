@@ -388,7 +388,15 @@ def description_anaphora(doc: Doc, sent: Span, ents: list[Span], previous: list[
     return out
 
 
-_DONT = re.compile(r"^\s*,?\s*dont\s+(?:(?:le|la|l'|l’)\s*)?$", re.IGNORECASE)
+_DONT = re.compile(r"^\s*,?\s*(?:(?P<dont>dont)|(?P<to>à laquelle|auquel|à qui|auprès de laquelle|auprès duquel|"
+                   r"auprès de qui|pour laquelle|pour lequel|pour qui|chez qui))\s+(?:(?:le|la|les|l'|l’)\s*)?"
+                   r"(?:(?:groupe|fonds|société|holding|parti|mouvement|candidat|candidate|"
+                   r"homme d'affaires|femme d'affaires|investisseur|mairie|région|ville)\s+)?$", re.IGNORECASE)
+_TO_TAIL = re.compile(r"^\s*(?:(?:[a-zà-ÿ]+ment|aussi|également|déjà|ensuite|alors|en \d{4})\s+)*(?:"
+                      r"(?P<client>(?:a|avait|ont|avaient)\s+(?:[a-zà-ÿ]+ment\s+)?(?:confié|commandé|acheté|"
+                      r"versé|payé|fait appel|eu recours|sous-traité|délégué)|confie|commande|achète|verse|paie|"
+                      r"fait appel|recourt|a recours)|(?P<works>travaille|travaillait|a travaillé|"
+                      r"avait travaillé|officie|officiait))", re.IGNORECASE)
 _DONT_TAIL = re.compile(
     r"^\s*(?:(?:[a-zà-ÿ]+ment|aussi|également|désormais|toujours|depuis \d{4})\s+)*(?:"
     r"(?P<directs>(?:assure|assurait|a assuré|avait assuré|prend|a pris|avait pris|occupe|a occupé)\s+"
@@ -405,9 +413,20 @@ def dont_clauses(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
     for org, agent in zip(ents, ents[1:], strict=False):
         if org.label_ not in ("COMPANY", "PARTY", "PUBLIC_BODY", "MEDIA"):
             continue
-        if not _DONT.match(_text(doc, org.end_char, agent.start_char)):
+        link = _DONT.match(_text(doc, org.end_char, agent.start_char))
+        if not link:
             continue
         tail = _text(doc, agent.end_char, min(sent.end_char, agent.end_char + 80))
+        if link["to"]:
+            m = _TO_TAIL.match(tail)
+            if not m or is_negated(m.group()):
+                continue
+            pour = link["to"].startswith("pour") or link["to"] == "chez qui"
+            if m["client"] and not pour and org.label_ == "COMPANY":
+                out.append((agent, org, "CLIENT_OF", 0.65, "frame.relative.client_of"))
+            elif m["works"] and pour and agent.label_ == "PERSON":
+                out.append((agent, org, "WORKS_FOR", 0.65, "frame.relative.works_for"))
+            continue
         m = _DONT_TAIL.match(tail)
         if not m or is_negated(m.group()):
             continue

@@ -42,7 +42,7 @@ _NATION = (r"(?:américain|britannique|français|allemand|italien|espagnol|belge
 _DET = (r"(?:(?:le|la|les|l'|un|une|des|du|de la|de l'|de|d'|au|aux|à la|à l'|à|son|sa|ses|"
         rf"leur|leurs|ce|cette|ces|notre|nos|{_NATION})\s*)*")
 _OBJ = (
-    r"(?:(?:services?|outils?|logiciels?|plateformes?|applications?|appli|solutions?|prestations?|"
+    r"(?:(?:services?|offres?|devis|propositions?|outils?|logiciels?|plateformes?|applications?|appli|solutions?|prestations?|"
     r"technologies?|fichiers?|conseils?|expertise|savoir-faire|sociétés?|start-?ups?|start up|"
     r"entreprises?|agences?|cabinets?|firmes?|prestataires?|éditeurs?|instituts?|groupes?|partis?|"
     r"mouvements?|candidate?s?|équipes?|campagnes?|jeune pousse|fonds|holding|banques?|investisseurs?|sites?|"
@@ -189,12 +189,19 @@ RULES: tuple[Rule, ...] = (
          r", dont (?:le |la |l')?(?:président\w*|directeur général|directrice générale|pdg|gérant\w*|"
          r"dirigeant\w*|patron\w*|secrétaire général\w*)s?,?", direction="rev", subj=("PERSON",), obj=ORG,
          confidence=0.7),
+    Rule("gap.directs.inverted", "DIRECTS",
+         r",\s*(?:que|qu') (?:dirige|dirigeait|a dirigé|préside|présidait|a présidé|gère|gérait|a géré|"
+         r"pilote|pilotait)", direction="rev", subj=("PERSON",), obj=ORG, confidence=0.7),
+    Rule("gap.owns.inverted", "OWNS",
+         r",\s*(?:que|qu') (?:détient|détenait|possède|possédait|contrôle|contrôlait|a racheté|"
+         r"avait racheté|a acquis|a repris)", direction="rev", subj=("COMPANY", "PERSON", "PARTY"),
+         obj=("COMPANY", "MEDIA", "PRODUCT"), confidence=0.7),
     Rule("gap.directs.passive", "DIRECTS",
          r"(?:a été |est |était |été )?(?:dirigée?s?|présidée?s?|gérée?s?|pilotée?s?|administrée?s?)"
          r"\s+(?:[^,;]{0,40}?\s)?par", direction="rev", subj=("PERSON",), obj=ORG),
     Rule("gap.directs.noun", "DIRECTS",
          r"(?:(?:le|la|l'|un|une|son|sa|l'actuel|l'actuelle|l'ex|l'ancien|l'ancienne|nouveau|nouvelle|"
-         r"ancien|ancienne|actuel|actuelle) |ex-\s*)*(?:co-?)?(?:président-directeur général|"
+         r"ancien|ancienne|actuel|actuelle) |ex-\s*)*(?:co-?|associée?-)?(?:président-directeur général|"
          r"présidente-directrice générale|présidente? du (?:directoire|conseil de surveillance)|"
          r"présidente? du conseil d'administration|membre du (?:directoire|conseil d'administration|"
          r"conseil de surveillance)|directeur général délégué|directrice générale déléguée|directeur général|directrice générale|directeur exécutif|"

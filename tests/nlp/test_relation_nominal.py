@@ -66,3 +66,29 @@ def test_dont_clause_negated() -> None:
     text = "La société Urna Conseil, dont Thomas Besnard n'assure plus la gestion, a facturé 120 000 euros."
     rels = extract_text(text)["relations"]
     assert not [r for r in rels if r["predicate"] == "DIRECTS"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    ("L'agence Cormoran, à laquelle le parti Horizons a confié sa campagne numérique, a facturé "
+     "80 000 euros.", ("Horizons", "CLIENT_OF", "Cormoran")),
+    ("Argos Conseil, dont le groupe Ipsen détient 30 % du capital, emploie vingt salariés.",
+     ("Ipsen", "OWNS", "Argos Conseil")),
+    ("Pixéa, que dirige Marc Olivier depuis 2015, emploie trente personnes.",
+     ("Marc Olivier", "DIRECTS", "Pixéa")),
+    ("Pierre Lanson, associé-gérant de la société Ardoise, a refusé de commenter.",
+     ("Pierre Lanson", "DIRECTS", "Ardoise")),
+])
+def test_relative_clauses(text: str, expected: tuple[str, str, str]) -> None:
+    from nlp.extract import extract_text
+
+    rels = extract_text(text)["relations"]
+    assert expected in {(r["subject_text"], r["predicate"], r["object_text"]) for r in rels}
+
+
+@pytest.mark.slow
+def test_relative_clause_hedged() -> None:
+    from nlp.extract import extract_text
+
+    text = "L'agence Cormoran, à laquelle le parti Horizons n'a jamais confié de mission, a démenti."
+    assert not extract_text(text)["relations"]
