@@ -144,7 +144,7 @@ RULES: tuple[Rule, ...] = (
                 r"gagnante?|vainqueur) d'un (?:marché|contrat|accord-cadre|appel d'offres)(?: public)?|mandatée?|missionnée?|retenue?|choisie?)"
                 r"\s+(?:avec|par|auprès d[eu']|d[eu'])", confidence=0.7),
     Rule("gap.contract_with.win", "CONTRACT_WITH",
-         r"(?:remport\w*|décroch\w*|obten\w*|obtenu|gagn\w*|titulaire|attributaire)\s+(?:[a-z']+ ){0,2}"
+         r"(?:remport\w*|décroch\w*|obten\w*|obtenu|gagn\w*|titulaire|attributaire)\s+(?:[a-z0-9']+ ){0,3}"
          r"(?:marché|contrat|appel d'offres|accord-cadre|lot)s?\b[^,;]{0,60}?\s(?:de|du|des|d'|avec|"
          r"auprès d[eu]|lancé par|passé par|par|pour)", direction="rev",
          subj=("PUBLIC_BODY",), obj=("COMPANY",), confidence=0.7),
@@ -231,7 +231,8 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.works_for.verb", "WORKS_FOR",
          r"(?:travaill\w*(?: (?:depuis|dès|en) (?:\d{4}|[a-zéû]+(?: \d{4})?)| désormais| toujours| aujourd'hui|"
          r" actuellement)? (?:pour|chez|à|au sein d[eu']|dans)|(?:a |avait )?(?:passé|effectué) (?:[^,;]{0,30}?\s)?"
-         r"(?:chez|au sein d[eu'])|(?:a |avait )?fait (?:toute )?(?:sa )?carrière (?:chez|au sein d[eu']|à)|(?:a |ont |avait )?travaillé (?:pour|chez|"
+         r"(?:chez|au sein d[eu'])|(?:a |avait )?fait (?:toute )?(?:sa )?carrière (?:chez|au sein d[eu']|à)|"
+         r"(?:a |avait )?fait (?:ses|ses premières) armes (?:chez|au sein d[eu']|à)|(?:a |ont |avait )?travaillé (?:pour|chez|"
          r"à|au sein d[eu']|dans)|(?:a |ont |avait )?rejoint|rejoin\w*|(?:est |a été |sont )?"
          r"(?:recrutée?|embauchée?|engagée?)s? (?:[^,;]{0,30}?\s)?par|(?:a |avait )?quitté|(?:est |a été )?(?:passée?|entrée?) "
          r"(?:chez|à|au)|officie (?:chez|à|au)|employée? (?:par|chez)|salarié\w* (?:de|d'|du|chez))",
@@ -246,6 +247,11 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.subsidiary_of.noun", "SUBSIDIARY_OF",
          r"(?:(?:la|une|l'une des|l'une|sa|ex-|ancienne) )*filiales?(?: (?:à 100 %|[a-zé]+e))?\s+"
          rf"{_DE}", subj=("COMPANY", "MEDIA"), obj=("COMPANY", "MEDIA"), confidence=0.8),
+    Rule("gap.subsidiary_of.group", "SUBSIDIARY_OF",
+         r"(?:(?:fait|faisait|font|faisaient) partie|(?:une |la |l')?(?:société|entité|marque|agence|"
+         r"structure|branche|enseigne|pôle)|(?:est |a été )?(?:intégrée?|rattachée?|adossée?)s?)\s+"
+         r"(?:d[eu']|des|au|à la|à l')\s*(?:groupe|holding|galaxie|nébuleuse)\b",
+         subj=("COMPANY", "MEDIA"), obj=("COMPANY", "MEDIA"), confidence=0.65),
     Rule("gap.subsidiary_of.parent", "SUBSIDIARY_OF",
          rf"(?:(?:la|sa) )?(?:maison mère|société mère)\s+{_DE}", direction="rev",
          subj=("COMPANY", "MEDIA"), obj=("COMPANY",)),
@@ -254,6 +260,7 @@ RULES: tuple[Rule, ...] = (
          r"contrôlée?s?|reprise?s?|absorbée?s?|éditée?s?|développée?s?|conçue?s?|commercialisée?s?|"
          r"exploitée?s?|produite?s?)\s+(?:[^,;]{0,50}?\s)?par|(?:appartient|appartenait|"
          r"appartiennent|appartenant) (?:[^,;]{0,30}?\s)?(?:à|au|aux)|propriété d[eu']?|"
+         r"(?:(?:passée?s?|tombée?s?|entrée?s?|rentrée?s?)\s+(?:en \d{4}\s+)?)?"
          r"(?:dans le giron|sous le contrôle|dans l'escarcelle) d[eu']?", direction="rev",
          subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT")),
     Rule("gap.owns.deal", "OWNS",
@@ -262,7 +269,8 @@ RULES: tuple[Rule, ...] = (
          subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT")),
     Rule("gap.owns.ceded", "OWNS",
          r"(?:[^;§]{0,60}?\s)?(?:qu'(?:il|elle|ils|elles) (?:a|ont|avait|avaient) )?(?:cédée?s?|vendue?s?|"
-         r"revendue?s?)\s+(?:[^,;§]{0,40}?\s)?(?:à|au|aux)(?: (?:son|sa|leur) associée?,?)?",
+         r"revendue?s?)(?!\s+(?:ses|son|sa|leur|leurs|des|un|une|les|le|la|l'|ce|cet|cette|ces)\b)"
+         r"\s+(?:[^,;§]{0,40}?\s)?(?:à|au|aux)(?: (?:son|sa|leur) associée?,?)?",
          direction="rev", subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT"),
          confidence=0.65),
     Rule("gap.owns.ceded_to", "OWNS", r"(?:à|au|aux)", direction="rev",
@@ -329,7 +337,7 @@ RULES: tuple[Rule, ...] = (
          r"\s+(?:[^,;]{0,50}?\s)?par", direction="rev", subj=ACTOR, obj=VENDOR),
     Rule("gap.client_of.use", "CLIENT_OF",
          r"(?:utilis\w*|emploi\w*|employ\w*|recour\w*|recouru|(?:a|ont|avoir|avait|aurait|ayant) "
-         r"(?:eu )?recours|fai\w* appel|fait appel|s'appu\w+ sur|s'adress\w+|choisi\w*|retenu|reten\w*|"
+         r"(?:eu )?recours|fai\w* appel|fait appel|s'appu\w+ sur|s'(?:est|sont|était|étaient) appuyée?s? sur|s'adress\w+|choisi\w*|retenu|reten\w*|"
          r"retien\w*|sélectionn\w*|mandat\w*|missionn\w*|engag\w*|sollicit\w*|rémunér\w*|pay\w*|"
          r"adopt\w*|déploy\w*|dot\w+ d[eu]|s'équip\w+ (?:d[eu]|auprès d[eu]|chez)|équipée?s? (?:d[eu]|par)"
          r"|s'offr\w+|s'(?:est|sont|était|étaient) (?:offert|tourné)\w*(?: vers)?|se tourn\w* vers|(?:pay|vers|régl|débours|dépens|lâch|investi)\w*\s+"
@@ -347,7 +355,7 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.client_of.serve", "CLIENT_OF",
          r"(?:équip\w*|accompagn\w*|conseill\w*|travaill\w+ (?:pour|aux côtés d[eu]|au service d[eu])|"
          r"(?:a|ont|avait) travaillé pour|fourni\w* (?:[^,;]{0,50}\s)?(?:à|au|aux)|fournit (?:[^,;]{0,50}"
-         r"\s)?(?:à|au|aux)|livr\w+ (?:[^,;]{0,40}\s)?(?:à|au|aux)|vend\w* (?:[^,;]{0,40}\s)?(?:à|au|aux)|"
+         r"\s)?(?:à|au|aux)|livr\w+ (?:[^,;]{0,40}\s)?(?:à|au|aux)|vend\w* (?:[^,;§]{0,40}\s)?(?:à|au|aux)|"
          r"serv\w+|assist\w+|\w+ (?:[^,;]{0,40}\s)?pour le compte d[eu']|(?:prestataire|fournisseur)\w*(?: (?:historique|attitré|officiel|principal|habituel)\w*)? d[eu']?|(?:a|ont) (?:notamment )?"
          r"(?:compté|eu) (?:parmi ses|pour|comme) clients?|(?:compt|revendiqu|affich|cit)\w+ (?:notamment )?parmi ses clients|"
          r"a (?:notamment )?pour (?:principa(?:l|ux) |premiers? |plus gros |grands? )?clients?|(?:dont|parmi) (?:les |ses )?clients?(?: (?:comptent|comptaient|"

@@ -92,3 +92,23 @@ def test_relative_clause_hedged() -> None:
 
     text = "L'agence Cormoran, à laquelle le parti Horizons n'a jamais confié de mission, a démenti."
     assert not extract_text(text)["relations"]
+
+
+@pytest.mark.parametrize(("gap", "a", "b", "expected"), [
+    (" fait partie du groupe ", "COMPANY", "COMPANY", ("SUBSIDIARY_OF", "fwd")),
+    (", société du groupe ", "COMPANY", "COMPANY", ("SUBSIDIARY_OF", "fwd")),
+    (" est passée en 2021 sous le contrôle du fonds ", "COMPANY", "COMPANY", ("OWNS", "rev")),
+    (" est titulaire depuis 2021 d'un accord-cadre avec la ", "COMPANY", "PUBLIC_BODY",
+     ("CONTRACT_WITH", "rev")),
+    (" s'est appuyé sur les outils de ", "PERSON", "COMPANY", ("CLIENT_OF", "fwd")),
+    (", qui a fait ses armes chez ", "PERSON", "COMPANY", ("WORKS_FOR", "fwd")),
+    (" a vendu ses fichiers au ", "COMPANY", "PARTY", ("CLIENT_OF", "rev")),
+    (" a été vendue en 2020 au groupe ", "COMPANY", "COMPANY", ("OWNS", "rev")),
+])
+def test_more_gaps(gap: str, a: str, b: str, expected: tuple[str, str]) -> None:
+    assert _rule(gap, "", a, b) == expected
+
+
+def test_seller_is_not_owned() -> None:
+    """"X a vendu sa filiale Y à Z": Z owns Y, not X."""
+    assert _rule(" a vendu sa filiale § à ", "", "COMPANY", "COMPANY") is None
