@@ -135,6 +135,10 @@ RULES: tuple[Rule, ...] = (
          r"(?:sign\w*|conclu\w*|pass\w*)\s+(?:(?:en|dès|début|fin|le|courant) [a-zéû0-9 ]{1,20}?\s+)?(?:un |une |le |la )?(?:marché|contrat|convention|"
          r"accord-cadre|commande)s?\b[^,;]{0,40}?\s(?:avec|à|auprès d[eu]|au)",
          subj=("PUBLIC_BODY", "PARTY"), obj=("COMPANY",)),
+    Rule("gap.contract_with.bound", "CONTRACT_WITH",
+         r"(?:est |sont |était |a été )?(?:liée?s?|engagée?s?) (?:par|dans) (?:un|une) (?:contrat|marché|convention|"
+         r"accord-cadre)s?\b[^,;]{0,40}?\s(?:à|au|aux|avec)", subj=("PUBLIC_BODY",), obj=("COMPANY",),
+         confidence=0.7),
     Rule("gap.contract_with.signed_by_supplier", "CONTRACT_WITH",
          r"(?:sign\w*|conclu\w*|pass\w*)\s+(?:un |une |le |la )?(?:marché|contrat|convention|"
          r"accord-cadre)s?\b[^,;]{0,40}?\s(?:avec|auprès d[eu])", direction="rev",

@@ -112,3 +112,7 @@ def test_more_gaps(gap: str, a: str, b: str, expected: tuple[str, str]) -> None:
 def test_seller_is_not_owned() -> None:
     """"X a vendu sa filiale Y à Z": Z owns Y, not X."""
     assert _rule(" a vendu sa filiale § à ", "", "COMPANY", "COMPANY") is None
+
+
+def test_bound_by_convention() -> None:
+    assert _rule(" est lié par une convention à ", "", "PUBLIC_BODY", "COMPANY") == ("CONTRACT_WITH", "fwd")
