@@ -8,6 +8,8 @@ and ``file://`` URLs are read in place, without a download.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -37,3 +39,13 @@ def spool(body: bytes, suffix: str = "") -> Path:
     with fh:
         fh.write(body)
     return Path(fh.name)
+
+
+@contextmanager
+def spooled(body: bytes, suffix: str = "") -> Iterator[Path]:
+    """:func:`spool` a body for the length of a ``with`` block, then delete the file."""
+    path = spool(body, suffix)
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)

@@ -18,7 +18,7 @@ from typing import Any
 from scrapy.http import Response, TextResponse
 
 from crawlers.base import CiblageSpider
-from crawlers.bulk import BULK_SETTINGS, local_path, spool
+from crawlers.bulk import BULK_SETTINGS, local_path, spooled
 from crawlers.parsers import cnil
 
 _LINK = re.compile(r"\.(?:xml|tar\.gz|tgz)$", re.I)
@@ -59,11 +59,8 @@ class CnilSpider(CiblageSpider):
     def parse_file(self, response: Response) -> Iterator[Any]:
         name = response.url.split("?")[0].lower()
         if name.endswith((".tar.gz", ".tgz")) or response.body[:2] == b"\x1f\x8b":
-            path = spool(response.body, ".tar.gz")
-            try:
+            with spooled(response.body, ".tar.gz") as path:
                 yield from self.parse_archive(path, response.url)
-            finally:
-                path.unlink(missing_ok=True)
             return
         yield from self.one(response.body, response.url)
 

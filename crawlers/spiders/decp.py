@@ -20,7 +20,7 @@ from scrapy.http import Response
 
 from ciblage.ids import clean_siren
 from crawlers.base import CiblageSpider
-from crawlers.bulk import BULK_SETTINGS, local_path, spool
+from crawlers.bulk import BULK_SETTINGS, local_path, spooled
 from crawlers.parsers import decp
 from crawlers.parsers.jsonstream import iter_array
 
@@ -56,11 +56,8 @@ class DecpSpider(CiblageSpider):
             yield self.api_page(ident, 0)
 
     def parse_file(self, response: Response) -> Iterator[Any]:
-        path = spool(response.body, ".json")
-        try:
+        with spooled(response.body, ".json") as path:
             yield from self.parse_path(path, response.url)
-        finally:
-            path.unlink(missing_ok=True)
 
     def parse_path(self, path: Path, url: str) -> Iterator[Any]:
         if not path.is_file():

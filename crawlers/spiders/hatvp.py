@@ -16,7 +16,7 @@ from typing import Any
 from scrapy.http import Response
 
 from crawlers.base import CiblageSpider
-from crawlers.bulk import BULK_SETTINGS, local_path, spool
+from crawlers.bulk import BULK_SETTINGS, local_path, spooled
 from crawlers.parsers import hatvp
 from crawlers.parsers.jsonstream import iter_array
 
@@ -42,11 +42,8 @@ class HatvpSpider(CiblageSpider):
                 yield self.request(url, self.parse_file)
 
     def parse_file(self, response: Response) -> Iterator[Any]:
-        path = spool(response.body, ".json")
-        try:
+        with spooled(response.body, ".json") as path:
             yield from self.parse_path(path, response.url)
-        finally:
-            path.unlink(missing_ok=True)
 
     def parse_path(self, path: Path, url: str) -> Iterator[Any]:
         if not path.is_file():
