@@ -111,7 +111,7 @@ def build(split: str) -> list[dict]:
 
 
 if __name__ == "__main__":
-    for name in sys.argv[1:] or ["dev", "test"]:
+    for name in sys.argv[1:] or sorted(p.stem for p in (HERE / "source").glob("*.txt")):
         if (HERE / "source" / f"{name}.txt").exists():
             recs = build(name)
             print(name, len(recs), "passages")
