@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 PLACES_FILE = Path(__file__).parent / "data" / "places.txt"
+#: Communes of 2,000 inhabitants or more, départements, régions (see ``data/make_communes.py``).
+COMMUNES_FILE = Path(__file__).parent / "data" / "communes.txt"
 #: "Saint-Brieuc", "Bourg-en-Bresse", "Châlons-sur-Marne", "Villeneuve-lès-Avignon".
 _SHAPE = re.compile(r"^(?:Saint|Sainte|Villeneuve|Port|Mont|Bourg)[- ]|-(?:sur|en|lès|les|de|la|le)-")
 _LOCATIVE = frozenset({"en", "dans", "vers", "près", "depuis", "outre", "autour"})
@@ -39,7 +41,7 @@ _LOCATIVE_VERBS = ("bas", "install", "implant", "situ", "né", "domicili", "éta
 
 @lru_cache(maxsize=1)
 def known_places() -> frozenset[str]:
-    lines = PLACES_FILE.read_text("utf-8").splitlines()
+    lines = [*PLACES_FILE.read_text("utf-8").splitlines(), *COMMUNES_FILE.read_text("utf-8").splitlines()]
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
@@ -56,6 +58,10 @@ def looks_like_place(doc: Doc, span: Span) -> bool:
     if prev in _LOCATIVE:
         return True
     if prev in ("à", "au", "aux") and i >= 2:
+        head = span.root.head
+        if head.i != span.root.i and head.pos_ in ("VERB", "NOUN") and head.i < i - 2 and not (
+                head.lower_.startswith(_LOCATIVE_VERBS) or head.lower_ in _PLACE_NOUNS):
+            return False  # "attribué, après un appel d'offres contesté, à Délibéra": a dative
         before = doc[i - 2]
         return before.pos_ not in ("VERB", "AUX", "NUM", "NOUN") or before.lower_.startswith(
             _LOCATIVE_VERBS)

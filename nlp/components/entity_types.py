@@ -49,9 +49,12 @@ _LEGAL = r"(?:SASU|SAS|SARL|EURL|SA|SCOP|SNC)\b"
 BODY_RE = re.compile(
     r"\b(?:[Mm]inistère|[Pp]réfecture|[Mm]airie|[Cc]onseil (?:régional|départemental|municipal)"
     r"|[Tt]ribunal (?:correctionnel|judiciaire|administratif|de commerce)|[Cc]our d['’]appel"
-    r"|Région|Ville|[Mm]étropole|[Cc]ommune|Département|[Cc]ommunauté d['’]agglomération|[Cc]ommunauté de communes)"
+    r"|Région|Ville|[Mm]étropole|[Cc]ommune|Département|[Cc]ommunauté d['’]agglomération|[Cc]ommunauté de communes"
+    r"|[Cc]ommunauté urbaine|[Cc]onseil de territoire|[Ss]yndicat (?:mixte|intercommunal|départemental)(?: [a-zé]+)?)"
     r" (?:de la |de l['’]|des |du |de |d['’])"
     r"[A-ZÀ-ÖØ-Ý][\w'’-]*(?:[ -](?:et )?[A-ZÀ-ÖØ-Ý][\w'’-]*)*"
+    # "le syndicat mixte Seine-Aval", "le Sivom Val-de-Loire": an intercommunal body named bare
+    r"|\b[Ss]yndicat (?:mixte|intercommunal)(?: [a-zé]+)? [A-ZÀ-ÖØ-Ý][\w'’-]*(?:[ -][A-ZÀ-ÖØ-Ý][\w'’-]*)*"
 )
 
 
@@ -170,6 +173,8 @@ class EntityTyper:
             return "PLACE" if looks_like_place(doc, span) else self.org_default
         if model == "ORG":
             return self.org_default
+        if model == "MISC" and _brand_shaped(doc, span):
+            return self.org_default
         return None if self.drop_misc else self.org_default
 
     # -- discovery ---------------------------------------------------------------------------
@@ -181,6 +186,8 @@ class EntityTyper:
             if not label:
                 continue
             span = doc.char_span(m.start("name"), m.end("name"), label=label, alignment_mode="contract")
+            if span is not None and label == "PARTY":
+                span = _with_adjectives(span)  # "le parti Renouveau citoyen", "le mouvement Cap démocrate"
             if span is not None:
                 spans.append(span)
         for m in BODY_RE.finditer(doc_text(doc)):
@@ -252,6 +259,44 @@ class EntityTyper:
         doc.ents = filter_spans([*fixed, *found, *guessed, *weak])
         link_short_names(doc)
         return doc
+
+
+#: Words before a MISC name that make it an event, a work or a common noun phrase, not a brand:
+#: "la Grande Marche", "du Brexit", "l'affaire X", "« Objectif 2027 »".
+_EVENT_BEFORE = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "du", "des", "au", "aux", "sa", "son",
+                           "ses", "leur", "leurs", "cette", "ce", "cet", "notre", "«", '"', "“", "affaire",
+                           "opération", "loi", "plan", "programme", "dispositif", "scandale", "projet"})
+
+
+def _with_adjectives(span: Span) -> Span:
+    """A party's name goes on over one or two lower-case adjectives ("Renouveau citoyen")."""
+    end = span.end
+    doc = span.doc
+    for ent in doc.ents:  # the model read the whole name ("Renouveau citoyen" as ORG)
+        if ent.start == span.start and span.end < ent.end <= span.end + 2 and all(
+                t.is_alpha for t in doc[span.end:ent.end]):
+            return Span(doc, span.start, ent.end, label=span.label)
+    while end < len(doc) and end - span.end < 2 and doc[end].pos_ == "ADJ" and doc[end].is_lower and (
+            "\n" not in doc[end - 1].whitespace_):
+        end += 1
+    return Span(doc, span.start, end, label=span.label)
+
+
+def _brand_shaped(doc: Doc, span: Span) -> bool:
+    """A MISC name the model could not type that reads as a brand: capitalised words with at least
+    one proper or unknown word, named bare (no article: "recours à Votéo", "chez Quorum
+    Analytics"). Firms and apps are what this press names that way; events and works take an
+    article ("la Grande Marche", "le Brexit")."""
+    if not span[0].text[:1].isupper() or span.text.upper() in NOT_NAMES:
+        return False
+    titled = [t for t in span if t.is_alpha and t.text[:1].isupper()]
+    if not any(t.pos_ == "PROPN" or t.is_oov for t in span) and len(titled) < 2:
+        return False  # one capitalised dictionary word; "Scrutin Plus", "Stratège Opinion" pass
+    if any(t.is_alpha and t.text[:1].islower() and t.lower_ not in ("de", "des", "du", "et", "&")
+           for t in span):
+        return False  # "Coupe du monde", "Jeux olympiques": a phrase, not a brand
+    prev = doc[span.start - 1].lower_ if span.start else ""
+    return prev not in _EVENT_BEFORE and (not span[0].is_sent_start or span[0].is_oov)
 
 
 def _coordinated_persons(sure: list[Span], guessed: list[Span], lone: set[int]) -> list[Span]:
