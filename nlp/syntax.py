@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from nlp.records import Relation
-from nlp.relations import ACTOR, ANY, ORG, VENDOR
+from nlp.rules import ACTOR, ANY, ORG, VENDOR
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

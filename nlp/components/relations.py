@@ -25,7 +25,8 @@ from spacy.util import registry
 from ciblage.ids import fold
 from nlp import frames
 from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text
-from nlp.relations import _DET, _OBJ, RULES, Rule, is_negated, match_gap, normalise_gap
+from nlp.rules import RULES, Rule, is_negated, match_gap, normalise_gap
+from nlp.rules.base import _DET, _OBJ
 from nlp.syntax import dependency_relations
 
 _COORD = re.compile(r"^\s*(?:,|et|ou|, et|, ou|ainsi que|comme|de même que|/)\s*"

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 import nlp.components  # noqa: F401
 from nlp.gazetteer import Entry, gazetteer_from_ledger, load_entries
 from nlp.records import Relation, relations_of
-from nlp.relations import match_gap, normalise_gap
+from nlp.rules import match_gap, normalise_gap
 from nlp.textprep import chunk, guess_language, prepare
 
 ENTRIES = [

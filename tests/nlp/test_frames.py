@@ -12,7 +12,7 @@ from spacy.tokens import Span
 import nlp.components  # noqa: F401
 from nlp.places import is_known_place
 from nlp.records import relations_of
-from nlp.relations import match_gap, normalise_gap
+from nlp.rules import match_gap, normalise_gap
 
 
 def _typed(words: list[str], ents: list[tuple[int, int, str]]) -> set[tuple[str, str, str]]:

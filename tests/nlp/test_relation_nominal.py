@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.relations import match_gap, normalise_gap
+from nlp.rules import match_gap, normalise_gap
 
 
 def _rule(gap: str, prefix: str, a: str, b: str) -> tuple[str, str] | None:

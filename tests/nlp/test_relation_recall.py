@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.extract import extract_texts
-from nlp.relations import match_gap, normalise_gap
+from nlp.rules import match_gap, normalise_gap
 
 GAPS = [
     (" a déboursé 30 000 euros auprès de l'agence ", "PARTY", "COMPANY", "CLIENT_OF", "fwd"),

@@ -1,0 +1,57 @@
+"""Relation rules: trigger words read in the text between two entities of one sentence.
+
+A rule (:class:`~nlp.rules.base.Rule`) is data: a regular expression over the lower-cased *gap*
+between entity A and a later entity B (optionally also over the sentence text before A), a
+predicate, a direction (``fwd``: A is the subject; ``rev``: B is), and the entity types allowed
+as subject and object. Passive voice ("X a été sanctionnée par la CNIL") is a ``rev`` rule;
+apposition ("Guillaume Liegey, cofondateur de LMP") a noun trigger after a comma; relative
+clauses ("X, dont les clients comptent Y") a ``rev`` rule; coordination ("Fillon, Mélenchon et
+Cheminade utilisent X") is handled by :mod:`nlp.components.relations`, which applies a rule to
+every member of a coordinated group. The first matching rule wins for a pair, so specific
+rules come before general ones: :data:`RULES` concatenates the modules in this fixed order:
+:mod:`~nlp.rules.nominal`, :mod:`~nlp.rules.contracts`, :mod:`~nlp.rules.people`,
+:mod:`~nlp.rules.capital`, :mod:`~nlp.rules.regulation`, :mod:`~nlp.rules.clients`.
+Negated gaps ("n'a jamais utilisé") never match.
+
+Example:
+    >>> match_gap(", cofondateur de", "", "PERSON", "COMPANY").name
+    'gap.founded.noun'
+"""
+
+from __future__ import annotations
+
+from nlp.rules import capital, clients, contracts, nominal, people, regulation
+from nlp.rules.base import _HEDGED, _INCISE, ACTOR, ANY, ORG, VENDOR, Rule, is_negated, normalise_gap
+
+__all__ = ["ACTOR", "ANY", "ORG", "RULES", "VENDOR", "Rule", "is_negated", "match_gap", "normalise_gap"]
+
+RULES: tuple[Rule, ...] = (*nominal.RULES, *contracts.RULES, *people.RULES, *capital.RULES,
+                           *regulation.RULES, *clients.RULES)
+
+
+def match_gap(gap: str, prefix: str, label_a: str, label_b: str,
+              rules: tuple[Rule, ...] = RULES) -> Rule | None:
+    """The first rule whose pattern matches the gap and whose types fit, or None.
+
+    Args:
+        gap: text between entity A and entity B (already normalised).
+        prefix: sentence text before entity A (already normalised).
+        label_a: label of A (the earlier entity); label_b: label of B.
+    """
+    if is_negated(gap):
+        return None
+    gap = " ".join(_INCISE.sub(" ", gap).split())
+    if len(gap) > 160:
+        return None
+    for rule in rules:
+        subj, obj = (label_a, label_b) if rule.direction == "fwd" else (label_b, label_a)
+        if subj not in rule.subj or obj not in rule.obj:
+            continue
+        if rule.prefix_regex is not None:
+            found = rule.prefix_regex.search(prefix)
+            if found is None or is_negated(found.group(0)) or _HEDGED.search(found.group(0)):
+                continue
+        # The trailing space lets a final descriptor ("de l'agence") end like a word.
+        if rule.regex.match((" " + gap if not gap.startswith((" ", ",")) else gap) + " "):
+            return rule
+    return None

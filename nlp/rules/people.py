@@ -1,0 +1,110 @@
+"""Gap rules for people and organisations: FOUNDED, MEMBER_OF, DIRECTS, WORKS_FOR.
+
+Founders ("fondée par", "cofondateur de"), party members and college members, officers
+("présidée par", "directeur général de", "X, dont le président, Y"), staff ("a rejoint",
+"ancien salarié de", "recruté par"). They come before the client rules, so "directeur de
+campagne de" is a job, not a purchase. ``gap.owns.inverted`` ("X, que détient Y") sits with
+its sibling ``gap.directs.inverted`` because first match wins and the order is kept as is.
+"""
+
+from __future__ import annotations
+
+from nlp.rules.base import _DE, ANY, ORG, Rule
+
+RULES: tuple[Rule, ...] = (
+    # -- founders, officers, staff (before clients: "directeur de campagne de") -------------
+    Rule("gap.founded.passive", "FOUNDED",
+         r"(?:a été |ont été |est |été |fut )?(?:co-?)?(?:fondée?s?|créée?s?|lancée?s?|imaginée?s?)"
+         r"\s+(?:[^,;]{0,50}?\s)?par", direction="rev", subj=("PERSON", "COMPANY", "PARTY"), obj=ANY),
+    Rule("gap.founded.noun", "FOUNDED",
+         r"(?:(?:le|la|l'|un|une|l'un|l'une|ancien|ancienne|jeune|des|de ses|ses) )*"
+         rf"(?:co-?fondat\w*|fondat\w*|créat\w*)s?\s+(?:et [^,;]{{0,30}}?\s)?{_DE}",
+         subj=("PERSON", "COMPANY"), obj=ANY, confidence=0.8),
+    Rule("gap.founded.verb", "FOUNDED",
+         r"(?:(?:co-?)?fond(?:e|é|ent|a|èrent|ait|aient|er)|cré(?:e|é|ent|a|èrent|ait|aient|er)|"
+         r"lanc(?:e|é|ent|a|èrent|ait|aient|er))\b", subj=("PERSON",), obj=ANY),
+    Rule("gap.founded.with", "FOUNDED", r"avec", direction="rev", subj=("PERSON",), obj=(*ORG, "PRODUCT"),
+         prefix=r"(?:(?:co-?)?fond|cré|lanc)(?:é|ée|és|ées|e|ent|a|èrent)\s*", confidence=0.65),
+    Rule("gap.founded.prefix", "FOUNDED", r",|:", direction="rev", subj=("PERSON",), obj=ANY,
+         prefix=rf"(?:co-?fondat\w*|fondat\w*|créat\w*)s?\s+{_DE}", confidence=0.7),
+    Rule("gap.works_for.role", "WORKS_FOR",
+         r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne) |ex-\s*)*(?:directeur|directrice) "
+         r"(?:de (?:la |)campagne|de la communication|(?:du |de la |des )?(?:numérique|digital|data|"
+         r"stratégie|technique|commerciale?|marketing|opérations|développement|études))s?\s+"
+         rf"(?:{_DE}|chez|au sein d[eu'])", subj=("PERSON",), obj=ORG, confidence=0.7),
+    Rule("gap.member_of.noun", "MEMBER_OF",
+         r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne|ex-|jeune|figure|cadre|élu|élue) )*"
+         r"(?:membre|militante?|adhérente?|cadre|élue?|député\w*|sénat\w*|eurodéputé\w*|"
+         r"conseill\w+ (?:municipal|régional|départemental)\w*|candidat\w*|tête de liste|porte-parole|"
+         r"secrétaire nationale?|trésori\w+|figure)s?(?:\s+(?:d[eu']|des|investie? par|soutenue? par))?",
+         subj=("PERSON",), obj=("PARTY",), confidence=0.7),
+    Rule("gap.member_of.college", "MEMBER_OF",
+         r"(?:(?:le|la|l'|un|une|ancien|ancienne) |ex-\s*)*(?:membre|commissaire|conseill\w+|magistrat\w*)s?\s+"
+         r"(?:du collège|du conseil|de la commission|de la formation restreinte|du bureau|du comité)\s+"
+         rf"{_DE}", subj=("PERSON",), obj=("PUBLIC_BODY",), confidence=0.7),
+    Rule("gap.member_of.verb", "MEMBER_OF",
+         r"(?:adhér\w+ (?:à|au)|milit\w+ (?:à|au|pour|dans|chez)|(?:a |ont )?rejoint|rejoin\w*|"
+         r"(?:a été |est )?investie? par|encartée? (?:à|au|chez)|a pris sa carte (?:à|au|chez))",
+         subj=("PERSON",), obj=("PARTY",), confidence=0.7),
+    Rule("gap.founded.dont", "FOUNDED",
+         r", dont (?:le |la |l'|les |l'un des |l'une des )?(?:co-?fondat\w*|fondat\w*|créat\w*)s?,?",
+         direction="rev", subj=("PERSON",), obj=ANY, confidence=0.7),
+    Rule("gap.directs.dont", "DIRECTS",
+         r", dont (?:le |la |l')?(?:président\w*|directeur général|directrice générale|pdg|gérant\w*|"
+         r"dirigeant\w*|patron\w*|secrétaire général\w*)s?,?", direction="rev", subj=("PERSON",), obj=ORG,
+         confidence=0.7),
+    Rule("gap.directs.inverted", "DIRECTS",
+         r",\s*(?:que|qu') (?:dirige|dirigeait|a dirigé|préside|présidait|a présidé|gère|gérait|a géré|"
+         r"pilote|pilotait)", direction="rev", subj=("PERSON",), obj=ORG, confidence=0.7),
+    Rule("gap.owns.inverted", "OWNS",
+         r",\s*(?:que|qu') (?:détient|détenait|possède|possédait|contrôle|contrôlait|a racheté|"
+         r"avait racheté|a acquis|a repris)", direction="rev", subj=("COMPANY", "PERSON", "PARTY"),
+         obj=("COMPANY", "MEDIA", "PRODUCT"), confidence=0.7),
+    Rule("gap.directs.passive", "DIRECTS",
+         r"(?:a été |est |était |été )?(?:dirigée?s?|présidée?s?|gérée?s?|pilotée?s?|administrée?s?)"
+         r"\s+(?:[^,;]{0,40}?\s)?par", direction="rev", subj=("PERSON",), obj=ORG),
+    Rule("gap.directs.noun", "DIRECTS",
+         r"(?:(?:le|la|l'|un|une|son|sa|l'actuel|l'actuelle|l'ex|l'ancien|l'ancienne|nouveau|nouvelle|"
+         r"ancien|ancienne|actuel|actuelle) |ex-\s*)*(?:co-?|associée?-)?(?:président-directeur général|"
+         r"présidente-directrice générale|présidente? du (?:directoire|conseil de surveillance)|"
+         r"présidente? du conseil d'administration|membre du (?:directoire|conseil d'administration|"
+         r"conseil de surveillance)|directeur général délégué|directrice générale déléguée|directeur général|directrice générale|directeur exécutif|"
+         r"directrice exécutive|président\w*|directeur|directrice|pdg|p-dg|ceo|dg|gérant\w*|patron\w*|"
+         rf"dirigeant\w*|administrat\w+|secrétaire général\w*|numéro un)s?\s+(?:et [^,;]{{0,30}}?\s)?{_DE}",
+         subj=("PERSON",), obj=ORG),
+    Rule("gap.directs.verb", "DIRECTS",
+         r"(?:dirig\w*|présid\w*|gèr\w*|gér\w*|pilot\w*|(?:siège|siégeait|siégé|a siégé|est entrée? |"
+         r"(?:a été |est )?(?:nommée?|élue?) )(?:[^,;]{0,20}\s)?au (?:conseil d'administration|"
+         r"conseil de surveillance|directoire|bureau) d[eu']|(?:a |ont )?pris la (?:tête|direction|présidence)"
+         r" d[eu']?|(?:est |était )?(?:à la tête|aux commandes|aux manettes) d[eu']?|prend la (?:tête|direction|présidence) d[eu']?|"
+         r"(?:a été |est |sera |avait été )?(?:nommée?|promue?|désignée?|élue?|devenue?|reconduite?|propulsée?) "
+         r"(?:au poste de |comme |à la fonction de )?(?:co-?)?(?:président-directeur général|présidente? du (?:directoire|"
+         r"conseil de surveillance|conseil d'administration)|directeur général|"
+         r"directrice générale|président\w*|directeur|directrice|pdg|gérant\w*|patron\w*|dirigeant\w*)"
+         rf"(?: [a-zé]+)?\s+{_DE})", subj=("PERSON",), obj=ORG),
+    Rule("gap.directs.prefix", "DIRECTS", r",|:", direction="rev", subj=("PERSON",), obj=ORG,
+         prefix=r"(?:président\w*|directeur général|directrice générale|pdg|patron\w*|dirigeant\w*|"
+                rf"gérant\w*|directeur|directrice)s?\s+{_DE}", confidence=0.7),
+    Rule("gap.works_for.noun", "WORKS_FOR",
+         r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne) |ex-\s*)*(?:responsable[^,;]{0,40}?|"
+         r"chargée? de [a-zé ]{3,30}?|cheff?e? de projet|consultante?|collaborat\w+|salariée?|employée?|"
+         r"ingénieure?|analyste|data scientist|développeu\w+|conseill\w+(?: (?:spéciale?|politique|"
+         r"technique|numérique|en [a-zé]+))?|porte-parole|attachée? de presse|stagiaire|associée?|"
+         r"journaliste|rédact\w+ en chef|ancien(?:ne)?|passée?)s?\s+"
+         rf"(?:{_DE}|chez|au sein d[eu']|pour|à|par)", subj=("PERSON",), obj=ORG, confidence=0.65),
+    Rule("gap.works_for.verb", "WORKS_FOR",
+         r"(?:travaill\w*(?: (?:depuis|dès|en) (?:\d{4}|[a-zéû]+(?: \d{4})?)| désormais| toujours| aujourd'hui|"
+         r" actuellement)? (?:pour|chez|à|au sein d[eu']|dans)|(?:a |avait )?(?:passé|effectué) (?:[^,;]{0,30}?\s)?"
+         r"(?:chez|au sein d[eu'])|(?:a |avait )?fait (?:toute )?(?:sa )?carrière (?:chez|au sein d[eu']|à)|"
+         r"(?:a |avait )?fait (?:ses|ses premières) armes (?:chez|au sein d[eu']|à)|(?:a |ont |avait )?travaillé (?:pour|chez|"
+         r"à|au sein d[eu']|dans)|(?:a |ont |avait )?rejoint|rejoin\w*|(?:est |a été |sont )?"
+         r"(?:recrutée?|embauchée?|engagée?)s? (?:[^,;]{0,30}?\s)?par|(?:a |avait )?quitté|(?:est |a été )?(?:passée?|entrée?) "
+         r"(?:chez|à|au)|officie (?:chez|à|au)|employée? (?:par|chez)|salarié\w* (?:de|d'|du|chez))",
+         subj=("PERSON",), obj=ORG, confidence=0.7),
+    Rule("gap.works_for.prefix", "WORKS_FOR", r",|:", direction="rev", subj=("PERSON",), obj=ORG,
+         prefix=r"(?:ancien(?:ne)?|ex-)\s*(?:(?:salariée?|employée?|consultante?|cadre|collaborat\w+)\s+)?"
+                rf"{_DE}|(?:passée?|formée?) (?:par|chez)|(?:consultante?|salariée?|employée?) (?:chez|{_DE})",
+         confidence=0.65),
+    Rule("gap.works_for.hire", "WORKS_FOR",
+         r"(?:recrut\w*|embauch\w*|débauch\w*)", direction="rev", subj=("PERSON",), obj=ORG),
+)
