@@ -63,7 +63,10 @@ NAME_KEYWORDS: dict[str, str] = {
         "consulting", "conseil", "conseils", "technologies", "technology", "solutions", "data",
         "group", "groupe", "digital", "labs", "lab", "analytics", "partners", "associés", "software",
         "sas", "sarl", "inc", "ltd", "gmbh", "corp", "strategies", "stratégies", "communication",
-        "agency", "media group", "holding", "studio", "systems", "tech",
+        "agency", "media group", "holding", "studio", "systems", "tech", "atelier", "ateliers",
+        "sondages", "sondage", "opinion", "études", "research", "institute", "insights", "affaires publiques",
+        "influence", "participations", "capital", "invest", "ventures", "networks", "numérique",
+        "médiation", "civic", "civique", "mobile", "phoning", "conseil & associés", "interactive",
     )},
     **{w: "MEDIA" for w in ("journal", "magazine", "radio", "tv", "télévision", "hebdo", "presse", "news")},
 }

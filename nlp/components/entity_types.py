@@ -14,10 +14,14 @@ gives "Macron" after "Emmanuel Macron" (and "Datavox" after "Datavox Conseil") t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
+import numpy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans, registry
+from spacy.vocab import Vocab
 
 from ciblage.ids import ENTITY_TYPES
 from nlp.coref import link_short_names
@@ -49,12 +53,13 @@ _LEGAL = r"(?:SASU|SAS|SARL|EURL|SA|SCOP|SNC)\b"
 BODY_RE = re.compile(
     r"\b(?:[Mm]inistère|[Pp]réfecture|[Mm]airie|[Cc]onseil (?:régional|départemental|municipal)"
     r"|[Tt]ribunal (?:correctionnel|judiciaire|administratif|de commerce)|[Cc]our d['’]appel"
-    r"|Région|Ville|[Mm]étropole|[Cc]ommune|Département|[Cc]ommunauté d['’]agglomération|[Cc]ommunauté de communes"
+    r"|Région|[Vv]ille|[Mm]étropole|[Cc]ommune|Département|[Cc]ommunauté d['’]agglomération|[Cc]ommunauté de communes"
     r"|[Cc]ommunauté urbaine|[Cc]onseil de territoire|[Ss]yndicat (?:mixte|intercommunal|départemental)(?: [a-zé]+)?)"
     r" (?:de la |de l['’]|des |du |de |d['’])"
     r"[A-ZÀ-ÖØ-Ý][\w'’-]*(?:[ -](?:et )?[A-ZÀ-ÖØ-Ý][\w'’-]*)*"
     # "le syndicat mixte Seine-Aval", "le Sivom Val-de-Loire": an intercommunal body named bare
-    r"|\b[Ss]yndicat (?:mixte|intercommunal)(?: [a-zé]+)? [A-ZÀ-ÖØ-Ý][\w'’-]*(?:[ -][A-ZÀ-ÖØ-Ý][\w'’-]*)*"
+    r"|\b(?:[Ss]yndicat (?:mixte|intercommunal)(?: [a-zé]+)?|[Cc]hambre régionale des comptes) "
+    r"[A-ZÀ-ÖØ-Ý][\w'’-]*(?:[ -][A-ZÀ-ÖØ-Ý][\w'’-]*)*"
 )
 
 
@@ -147,6 +152,8 @@ class EntityTyper:
             kw = self.keyword_label(span.text) if len(span) > 1 else None
             if kw in ("COMPANY", "MEDIA"):  # "Breizh Analytics" read as a person by the model
                 return kw
+            if len(span) > 1 and _dictionary_word_name(span) and not self.person_evidence(doc, span):
+                return self.org_default  # "Atelier Agora", "Écoute Terrain": words, not a first name
             if len(span) == 1 and span.text.isupper() and len(span.text) > 1:
                 return self.keyword_label(span.text) or self.org_default
             if len(span) == 1 and not self.person_evidence(doc, span):
@@ -244,6 +251,7 @@ class EntityTyper:
             ent = _trim(ent)
             if ent is None or ent.text.upper() in NOT_NAMES or self._common_word(doc, ent):
                 continue
+            ent = _complete(ent)
             label = self.label_for(doc, ent)
             if label:
                 guessed.append(Span(doc, ent.start, ent.end, label=label))
@@ -268,6 +276,61 @@ _EVENT_BEFORE = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "du", "
                            "opération", "loi", "plan", "programme", "dispositif", "scandale", "projet"})
 
 
+_NOT_NAME_POS = frozenset({"ADP", "DET", "PRON", "ADV", "VERB", "AUX", "CCONJ", "SCONJ", "NUM", "PUNCT"})
+
+
+def _complete(span: Span) -> Span:
+    """A firm's name the model cut short: "BVL Conseil" read as "Conseil", "Hexagone Affaires
+    Publiques" as "Hexagone". Adjacent capitalised words (no punctuation between) that belong to no
+    other entity are taken in, on either side; persons are left as the model read them."""
+    if span.label_ in ("PER", "PERSON"):
+        return span
+    doc = span.doc
+    owned = {i for e in doc.ents if e != span for i in range(e.start, e.end)}
+
+    def name_word(tok: Token) -> bool:
+        return (tok.i not in owned and tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1
+                and tok.pos_ not in _NOT_NAME_POS and not tok.is_stop and tok.text not in FIRST_NAMES
+                and tok.text.upper() not in NOT_NAMES)
+
+    start, end = span.start, span.end
+    while start > span.start - 2 and start > 0 and name_word(doc[start - 1]) and (
+            not doc[start - 1].is_sent_start or doc[start - 1].pos_ in ("NOUN", "PROPN")) and (
+            doc[start - 1].whitespace_ == " "):
+        start -= 1
+    while end < span.end + 2 and end < len(doc) and name_word(doc[end]) and not doc[end].is_sent_start and (
+            doc[end - 1].whitespace_ == " "):
+        end += 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+
+
+def _dictionary_word_name(span: Span) -> bool:
+    """A two- or three-word "person" that opens with a common noun, not a first name ("Écoute
+    Terrain", "Sondages Martin"): its word vector sits with common nouns, far from first names."""
+    first = span[0]
+    if first.text in FIRST_NAMES or "-" in first.text or len(span) > 3 or not first.has_vector:
+        return False
+    names, nouns = _centroids(span.doc.vocab)
+    vec = first.vector / (numpy.linalg.norm(first.vector) or 1.0)
+    return float(vec @ names) < 0.15 and float(vec @ nouns) > 0.25
+
+
+_NOUNS = ("maison voiture conseil société travail table ville stratégie donnée opinion marché analyse "
+          "campagne vote terrain image lumière porte voix cité avenir ligne réseau").split()
+
+
+@lru_cache(maxsize=4)
+def _centroids(vocab: Vocab) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Unit centroids of the word vectors of common first names and of common nouns."""
+    def centroid(words: Iterable[str]) -> numpy.ndarray:
+        vecs = [v / n for v in (vocab[w].vector for w in words) if (n := numpy.linalg.norm(v)) > 0]
+        mean = numpy.mean(vecs, axis=0) if vecs else numpy.zeros(vocab.vectors_length or 1)
+        return mean / (numpy.linalg.norm(mean) or 1.0)
+    return centroid(sorted(FIRST_NAMES)), centroid(_NOUNS)
+
+
 def _with_adjectives(span: Span) -> Span:
     """A party's name goes on over one or two lower-case adjectives ("Renouveau citoyen")."""
     end = span.end
@@ -287,8 +350,8 @@ def _brand_shaped(doc: Doc, span: Span) -> bool:
     one proper or unknown word, named bare (no article: "recours à Votéo", "chez Quorum
     Analytics"). Firms and apps are what this press names that way; events and works take an
     article ("la Grande Marche", "le Brexit")."""
-    if not span[0].text[:1].isupper() or span.text.upper() in NOT_NAMES:
-        return False
+    if not span[0].text[:1].isupper() or span.text.upper() in NOT_NAMES or span[0].text in FIRST_NAMES:
+        return False  # "Sophie" read as MISC: the first-name rule makes "Sophie Lenfant" a person
     titled = [t for t in span if t.is_alpha and t.text[:1].isupper()]
     if not any(t.pos_ == "PROPN" or t.is_oov for t in span) and len(titled) < 2:
         return False  # one capitalised dictionary word; "Scrutin Plus", "Stratège Opinion" pass

@@ -169,6 +169,8 @@ def _inside_other_name(span: Span) -> bool:
     """A surname alias glued to other capitalised words ("la société Fillon Conseil", "Brigitte
     Macron") is part of another name, not the known person."""
     doc = span.doc
+    if span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_:
+        return True  # "Clermont-Ferrand" is not Richard Ferrand
     if span.end < len(doc) and _name_word(doc[span.end]) and "\n" not in span[-1].whitespace_:
         return True
     if span.start > 0:

@@ -1,0 +1,62 @@
+"""Entity typing for names no list knows: brand-shaped MISC, names the model cut short, common-noun
+"persons", intercommunal bodies, known communes. Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.places import is_known_place
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from nlp.pipeline import load_pipeline
+    return load_pipeline()
+
+
+def ents(nlp, text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the model's MISC on an unknown brand named bare
+    ("La prise de participation de Caldera Invest dans Plumétis remonte à 2020.", ("Plumétis", "COMPANY")),
+    ("Le groupe détient aussi Urne Express depuis l'an dernier.", ("Urne Express", "COMPANY")),
+    # a known vendor name that opens a longer name is not that vendor
+    ("Au sein de Quorum Analytica, Pauline Verdier suivait les sondages.", ("Quorum Analytica", "COMPANY")),
+    # a two-word "person" made of common nouns
+    ("Le partenariat entre Polaris Civitas et Écoute Citoyenne a été signé en mai.",
+     ("Écoute Citoyenne", "COMPANY")),
+    # a name the model cut short on the left
+    ("Le candidat a signé un devis avec KLM Stratégies et une agence lyonnaise.", ("KLM Stratégies", "COMPANY")),
+    # public bodies
+    ("Le syndicat mixte Val-Morvan a confié le marché à Tessia.", ("syndicat mixte Val-Morvan", "PUBLIC_BODY")),
+    ("Elle a travaillé au service de presse de la ville de Rennes.", ("ville de Rennes", "PUBLIC_BODY")),
+    # a party introduced by its descriptor, with a lower-case word in its name
+    ("Le parti Avenir commun a fait appel à une agence de Lille.", ("Avenir commun", "PARTY")),
+])
+def test_unknown_names_are_typed(nlp, text: str, expected: tuple[str, str]) -> None:
+    assert expected in ents(nlp, text)
+
+
+def test_a_dative_after_an_incise_is_no_place(nlp) -> None:
+    found = ents(nlp, "Le marché a été attribué, après une longue procédure, à Civiqua.")
+    assert ("Civiqua", "COMPANY") in found
+
+
+def test_events_and_first_names_are_not_brands(nlp) -> None:
+    found = ents(nlp, "Ancienne de Pollux Data, Sophie Lenfant a organisé la Grande Marche.")
+    assert ("Sophie Lenfant", "PERSON") in found
+    assert not any(text == "Grande Marche" for text, _ in found)
+
+
+def test_hyphenated_commune_is_not_a_known_person(nlp) -> None:
+    found = ents(nlp, "Elle a travaillé pour la liste de Mélanie Grosjean à Clermont-Ferrand en 2020.")
+    assert not any(text == "Ferrand" for text, _ in found)
+
+
+def test_communes_are_known_places() -> None:
+    assert is_known_place("Vénissieux") and is_known_place("Auvergne-Rhône-Alpes")
+    assert not is_known_place("Plumétis")
