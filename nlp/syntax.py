@@ -1,6 +1,6 @@
 """Dependency fallback for relations: a trigger verb and the entities the parser attached to it.
 
-Used for pairs the gap rules of :mod:`nlp.relations` missed, typically because an incise or a
+Used for pairs the gap rules of :mod:`nlp.rules` missed, typically because an incise or a
 complement separates the verb from its arguments ("La CNIL a, après un contrôle mené en 2022,
 sanctionné Zorbifex"). Arguments are found by climbing from the entity's root through
 coordination (``conj``), apposition, names and generic heads ("les équipes de X", "une amende
@@ -12,32 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from nlp.records import Relation
-from nlp.rules import ACTOR, ANY, ORG, VENDOR
+from nlp.rules import DEP_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# lemma -> alternatives (predicate, agent is subject?, subject labels, object labels); the
-# first alternative whose types fit wins.
-Alt = tuple[str, bool, tuple[str, ...], tuple[str, ...]]
-VERBS: dict[str, tuple[Alt, ...]] = {
-    **{v: (("CLIENT_OF", True, ACTOR, VENDOR),) for v in (
-        "utiliser", "employer", "choisir", "retenir", "mandater", "solliciter", "adopter", "déployer",
-        "payer", "rémunérer", "recourir", "missionner", "sélectionner", "acheter", "commander")},
-    **{v: (("CLIENT_OF", False, ACTOR, VENDOR),) for v in ("équiper", "accompagner", "conseiller")},
-    **{v: (("FOUNDED", True, ("PERSON",), (*ORG, "PRODUCT")),) for v in ("fonder", "cofonder", "créer")},
-    **{v: (("DIRECTS", True, ("PERSON",), ORG),) for v in ("diriger", "présider", "gérer")},
-    **{v: (("OWNS", True, ("COMPANY", "PERSON", "PARTY"), ("COMPANY", "MEDIA", "PRODUCT")),)
-       for v in ("détenir", "posséder", "racheter", "acquérir", "absorber")},
-    "contrôler": (("REGULATES", True, ("PUBLIC_BODY",), ANY),
-                  ("OWNS", True, ("COMPANY", "PERSON"), ("COMPANY", "MEDIA"))),
-    **{v: (("SANCTIONED", True, ("PUBLIC_BODY",), ANY),) for v in (
-        "sanctionner", "condamner", "épingler", "verbaliser", "avertir", "infliger", "pénaliser")},
-    "attribuer": (("CONTRACT_WITH", True, ("PUBLIC_BODY",), ("COMPANY",)),),
-    "rejoindre": (("MEMBER_OF", True, ("PERSON",), ("PARTY",)), ("WORKS_FOR", True, ("PERSON",), ORG)),
-    "recruter": (("WORKS_FOR", False, ("PERSON",), ORG),),
-    "embaucher": (("WORKS_FOR", False, ("PERSON",), ORG),),
-}
+#: lemma -> alternatives (:class:`~nlp.rules.base.Trigger`); each family module of
+#: :mod:`nlp.rules` owns its verbs. The first alternative whose types fit wins.
+VERBS = DEP_VERBS
 _HEADS = frozenset({
     "équipe", "campagne", "candidat", "candidate", "staff", "entourage", "qg", "service", "outil",
     "logiciel", "plateforme", "application", "solution", "société", "start-up", "entreprise",
@@ -83,6 +65,19 @@ def _in_event_name(ent: Span) -> bool:
                for j in range(max(0, i - 2), i))
 
 
+def _preposition(ent: Span) -> str:
+    """The preposition the entity (or the head noun it hangs on) is introduced by ("pour", "à")."""
+    tok = ent.root
+    for _ in range(3):
+        case = [c.lower_ for c in tok.children if c.dep_ == "case"]
+        if case:
+            return case[0]
+        if tok.dep_ not in ("conj", "appos", "flat:name", "nmod") or tok.head == tok:
+            break
+        tok = tok.head
+    return ""
+
+
 def _rel_subject(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in ("qui", "lequel", "laquelle") for c in verb.children)
 
@@ -112,8 +107,10 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
             for p in patients:
                 if a == p:
                     continue
-                for predicate, agent_is_subject, subj_types, obj_types in alts:
+                for predicate, agent_is_subject, subj_types, obj_types, preps in alts:
                     subj, obj = (a, p) if agent_is_subject else (p, a)
+                    if preps and _preposition(p) not in preps:
+                        continue
                     if subj.label_ in subj_types and obj.label_ in obj_types:
                         rels.append(Relation(
                             subject_span=(subj.start_char, subj.end_char),

@@ -3,7 +3,7 @@
 For every sentence (parser splits inside a name or without end punctuation are merged back):
 entities joined by "," / "et" / "ou" / "ainsi que" form coordinated groups; for each ordered
 pair of groups the gap between them (other entities masked) is matched against the rules of
-:mod:`nlp.relations` (first match wins; a second role after "et" is also kept), and the relation
+:mod:`nlp.rules` (first match wins; a second role after "et" is also kept), and the relation
 is emitted for every member of both groups whose type fits. A left entity sitting in an agent
 complement, relative clause or apposition is not the subject of the next verb. Parallel
 prepositional arguments ("sur X … et sur Y") copy a relation. The frames of :mod:`nlp.frames`
@@ -49,7 +49,7 @@ _PARALLEL = re.compile(r"^[^;.§]{0,80}?\s(?:et|ainsi que|puis|mais aussi)\s+(?P
 
 @registry.misc("ciblage.relation_rules.v1")
 def relation_rules() -> tuple[Rule, ...]:
-    """The gap rules of :mod:`nlp.relations`."""
+    """The gap rules of :mod:`nlp.rules`."""
     return RULES
 
 

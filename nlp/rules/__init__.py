@@ -21,12 +21,27 @@ Example:
 from __future__ import annotations
 
 from nlp.rules import capital, clients, contracts, nominal, people, regulation
-from nlp.rules.base import _HEDGED, _INCISE, ACTOR, ANY, ORG, VENDOR, Rule, is_negated, normalise_gap
+from nlp.rules.base import _HEDGED, _INCISE, ACTOR, ANY, ORG, VENDOR, Rule, Trigger, is_negated, normalise_gap
 
-__all__ = ["ACTOR", "ANY", "ORG", "RULES", "VENDOR", "Rule", "is_negated", "match_gap", "normalise_gap"]
+__all__ = ["ACTOR", "ANY", "DEP_VERBS", "ORG", "RULES", "VENDOR", "Rule", "Trigger", "is_negated", "match_gap",
+           "normalise_gap"]
 
 RULES: tuple[Rule, ...] = (*nominal.RULES, *contracts.RULES, *people.RULES, *capital.RULES,
                            *regulation.RULES, *clients.RULES)
+
+
+def _merge(*tables: dict[str, tuple[Trigger, ...]]) -> dict[str, tuple[Trigger, ...]]:
+    merged: dict[str, tuple[Trigger, ...]] = {}
+    for table in tables:
+        for lemma, alts in table.items():
+            merged[lemma] = (*merged.get(lemma, ()), *alts)
+    return merged
+
+
+#: Every family's trigger verbs for :mod:`nlp.syntax` (a lemma in two families: regulation's
+#: alternative is tried before capital's, so "la CNIL a contrôlé X" is REGULATES).
+DEP_VERBS: dict[str, tuple[Trigger, ...]] = _merge(regulation.DEP_VERBS, contracts.DEP_VERBS, people.DEP_VERBS,
+                                                   capital.DEP_VERBS, clients.DEP_VERBS)
 
 
 def match_gap(gap: str, prefix: str, label_a: str, label_b: str,

@@ -13,11 +13,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 ORG = ("COMPANY", "PARTY", "PUBLIC_BODY", "MEDIA")
 ACTOR = (*ORG, "PERSON")
 VENDOR = ("COMPANY", "PRODUCT")
 ANY = (*ACTOR, "PRODUCT")
+
+
+class Trigger(NamedTuple):
+    """A trigger verb read through the dependency parse (:mod:`nlp.syntax`), keyed by its lemma in
+    each family module's ``DEP_VERBS``. ``agent_is_subject``: the verb's agent (active subject,
+    passive ``par`` complement) is the relation's subject ("X utilise Y" -> X CLIENT_OF Y), else
+    its patient is ("X équipe Y" -> Y CLIENT_OF X). ``preps``: when set, the patient must hang on
+    the verb with one of these prepositions ("travailler *pour* X", not "avec X")."""
+
+    predicate: str
+    agent_is_subject: bool
+    subj: tuple[str, ...]
+    obj: tuple[str, ...]
+    preps: tuple[str, ...] = ()
 
 _PRE = (
     r"^\s*\)?\s*(?:,[^,;]{1,140},\s*)?(?:,\s*(?:une |la |le |l')?(?:[a-zéè]+ )?(?:société|start-?up|entreprise|agence|"

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from nlp.rules.base import _DE, Rule
+from nlp.rules.base import _DE, Rule, Trigger
 
 RULES: tuple[Rule, ...] = (
     # -- ownership ------------------------------------------------------------------------------
@@ -58,3 +58,11 @@ RULES: tuple[Rule, ...] = (
          rf"{_DE}|(?:édit|développ|commercialis|exploit)\w*)", subj=("COMPANY",), obj=("PRODUCT",),
          confidence=0.7),
 )
+
+
+#: Trigger verbs read through the dependency parse (lemma -> alternatives, first fit wins).
+DEP_VERBS: dict[str, tuple[Trigger, ...]] = {
+    **{v: (Trigger("OWNS", True, ("COMPANY", "PERSON", "PARTY"), ("COMPANY", "MEDIA", "PRODUCT")),)
+       for v in ("détenir", "posséder", "racheter", "acquérir", "absorber")},
+    "contrôler": (Trigger("OWNS", True, ("COMPANY", "PERSON"), ("COMPANY", "MEDIA")),),
+}

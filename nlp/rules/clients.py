@@ -7,7 +7,7 @@ first match wins, and these triggers are the broadest.
 
 from __future__ import annotations
 
-from nlp.rules.base import _DE, ACTOR, ORG, VENDOR, Rule
+from nlp.rules.base import _DE, ACTOR, ORG, VENDOR, Rule, Trigger
 
 RULES: tuple[Rule, ...] = (
     # -- partners and clients -------------------------------------------------------------------
@@ -65,3 +65,12 @@ RULES: tuple[Rule, ...] = (
          r"(?:\s*notamment)?", direction="rev", subj=ACTOR, obj=VENDOR,
          prefix=rf"parmi (?:les|ses) (?:principaux |premiers )?clients\s+{_DE}", confidence=0.7),
 )
+
+
+#: Trigger verbs read through the dependency parse (lemma -> alternatives, first fit wins).
+DEP_VERBS: dict[str, tuple[Trigger, ...]] = {
+    **{v: (Trigger("CLIENT_OF", True, ACTOR, VENDOR),) for v in (
+        "utiliser", "employer", "choisir", "retenir", "mandater", "solliciter", "adopter", "déployer",
+        "payer", "rémunérer", "recourir", "missionner", "sélectionner", "acheter", "commander")},
+    **{v: (Trigger("CLIENT_OF", False, ACTOR, VENDOR),) for v in ("équiper", "accompagner", "conseiller")},
+}

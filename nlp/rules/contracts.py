@@ -6,7 +6,7 @@ d'un marché de Y". The subject is the PUBLIC_BODY (or a party signing), the obj
 
 from __future__ import annotations
 
-from nlp.rules.base import Rule
+from nlp.rules.base import Rule, Trigger
 
 RULES: tuple[Rule, ...] = (
     # -- public contracts -----------------------------------------------------------------
@@ -41,3 +41,9 @@ RULES: tuple[Rule, ...] = (
          r"auprès d[eu]|lancé par|passé par|par|pour)", direction="rev",
          subj=("PUBLIC_BODY",), obj=("COMPANY",), confidence=0.7),
 )
+
+
+#: Trigger verbs read through the dependency parse (lemma -> alternatives, first fit wins).
+DEP_VERBS: dict[str, tuple[Trigger, ...]] = {
+    "attribuer": (Trigger("CONTRACT_WITH", True, ("PUBLIC_BODY",), ("COMPANY",)),),
+}

@@ -9,7 +9,7 @@ its sibling ``gap.directs.inverted`` because first match wins and the order is k
 
 from __future__ import annotations
 
-from nlp.rules.base import _DE, ANY, ORG, Rule
+from nlp.rules.base import _DE, ANY, ORG, Rule, Trigger
 
 RULES: tuple[Rule, ...] = (
     # -- founders, officers, staff (before clients: "directeur de campagne de") -------------
@@ -108,3 +108,13 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.works_for.hire", "WORKS_FOR",
          r"(?:recrut\w*|embauch\w*|débauch\w*)", direction="rev", subj=("PERSON",), obj=ORG),
 )
+
+
+#: Trigger verbs read through the dependency parse (lemma -> alternatives, first fit wins).
+DEP_VERBS: dict[str, tuple[Trigger, ...]] = {
+    **{v: (Trigger("FOUNDED", True, ("PERSON",), (*ORG, "PRODUCT")),) for v in ("fonder", "cofonder", "créer")},
+    **{v: (Trigger("DIRECTS", True, ("PERSON",), ORG),) for v in ("diriger", "présider", "gérer")},
+    "rejoindre": (Trigger("MEMBER_OF", True, ("PERSON",), ("PARTY",)), Trigger("WORKS_FOR", True, ("PERSON",), ORG)),
+    "recruter": (Trigger("WORKS_FOR", False, ("PERSON",), ORG),),
+    "embaucher": (Trigger("WORKS_FOR", False, ("PERSON",), ORG),),
+}

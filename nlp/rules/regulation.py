@@ -6,7 +6,7 @@ répertoire tenu par Y", "a ouvert une enquête sur X". The subject is always a 
 
 from __future__ import annotations
 
-from nlp.rules.base import _DE, ANY, Rule
+from nlp.rules.base import _DE, ANY, Rule, Trigger
 
 RULES: tuple[Rule, ...] = (
     # -- regulators -----------------------------------------------------------------------------
@@ -41,3 +41,11 @@ RULES: tuple[Rule, ...] = (
          r"surveill\w*|(?:a |ont )?(?:interrogé|auditionné|convoqué))",
          subj=("PUBLIC_BODY",), obj=ANY, confidence=0.7),
 )
+
+
+#: Trigger verbs read through the dependency parse (lemma -> alternatives, first fit wins).
+DEP_VERBS: dict[str, tuple[Trigger, ...]] = {
+    "contrôler": (Trigger("REGULATES", True, ("PUBLIC_BODY",), ANY),),
+    **{v: (Trigger("SANCTIONED", True, ("PUBLIC_BODY",), ANY),) for v in (
+        "sanctionner", "condamner", "épingler", "verbaliser", "avertir", "infliger", "pénaliser")},
+}
