@@ -89,13 +89,7 @@ class RelationExtractor:
         if len(ents) >= 2:
             rels.extend(self.gap_relations(doc, sent, ents))
             rels.extend(parallel_arguments(doc, ents, rels))
-        triples = [*frames.fronted(doc, sent, ents), *frames.fronted_apposition(doc, sent, ents),
-                   *frames.possessives(doc, sent, ents, previous),
-                   *frames.en_anaphora(doc, sent, ents, previous),
-                   *frames.joint_subjects(doc, sent, ents, previous), *frames.quotes(doc, sent, ents),
-                   *frames.party_labels(doc, sent, ents),
-                   *frames.description_anaphora(doc, sent, ents, previous),
-                   *frames.dont_clauses(doc, sent, ents)]
+        triples = [t for frame in frames.FRAMES for t in frame(doc, sent, ents, previous)]
         rels.extend(make_relation(sent, s, o, p, c, r) for s, o, p, c, r in triples
                     if s.start_char != o.start_char)
         if self.use_dependencies and len(ents) >= 2:

@@ -24,10 +24,35 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from nlp.frames import capital, clients, people
 from nlp.frames.anaphora import description_anaphora, en_anaphora, joint_subjects, possessives
 from nlp.frames.base import Triple
 from nlp.frames.clauses import dont_clauses, quotes
 from nlp.frames.roles import FRONTED, Fronted, fronted, fronted_apposition, party_labels
 
-__all__ = ["FRONTED", "Fronted", "Triple", "description_anaphora", "dont_clauses", "en_anaphora",
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+Frame = Callable[["Doc", "Span", "list[Span]", "list[Span]"], "list[Triple]"]
+
+#: Every frame, called once per sentence as ``frame(doc, sent, ents, previous)`` (``previous``:
+#: the entities of the sentence before). Family modules (:mod:`~nlp.frames.clients`,
+#: :mod:`~nlp.frames.people`, :mod:`~nlp.frames.capital`) append theirs.
+FRAMES: tuple[Frame, ...] = (
+    lambda doc, sent, ents, previous: fronted(doc, sent, ents),
+    lambda doc, sent, ents, previous: fronted_apposition(doc, sent, ents),
+    possessives,
+    en_anaphora,
+    joint_subjects,
+    lambda doc, sent, ents, previous: quotes(doc, sent, ents),
+    lambda doc, sent, ents, previous: party_labels(doc, sent, ents),
+    description_anaphora,
+    lambda doc, sent, ents, previous: dont_clauses(doc, sent, ents),
+    *clients.FRAMES, *people.FRAMES, *capital.FRAMES,
+)
+
+__all__ = ["FRAMES", "FRONTED", "Fronted", "Triple", "description_anaphora", "dont_clauses", "en_anaphora",
            "fronted", "fronted_apposition", "joint_subjects", "party_labels", "possessives", "quotes"]
