@@ -145,8 +145,9 @@ def fronted_apposition(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
     return [(subj, obj, rule.predicate, rule.confidence - 0.05, f"frame.apposition.{rule.name}")]
 
 
-_LABEL_ROLE = re.compile(r"\b(?:député|députée|sénateur|sénatrice|eurodéputée?|maire|élue?|conseillère?|"
-                         r"candidate?|militante?|cadre|ministre|adhérente?|présidente? de groupe)"
+_LABEL_ROLE = re.compile(r"\b(?:député|députée|sénateur|sénatrice|eurodéputée?|maire|élue?|conseill(?:er|ère)|"
+                         r"candidate?|militante?|cadre|ministre|adhérente?|présidente? de groupe|adjointe?|"
+                         r"vice-présidente?|porte-parole|trésorière?|secrétaire nationale?|responsable)"
                          r"(?:\s+(?:municipale?|régionale?|départementale?|sortante?|européen(?:ne)?))?\s*$",
                          re.IGNORECASE)
 

@@ -11,6 +11,28 @@ from __future__ import annotations
 
 from nlp.rules.base import _DE, ANY, ORG, Rule, Trigger
 
+#: Time and sequence adverbials a journalist puts inside a role ("était jusqu'ici directrice",
+#: "salarié jusqu'en 2022 de", "consultant de 2018 à 2021 chez").
+_WHEN = (r"(?:(?:jusqu'ici|jusque-là|jusqu'alors|jusqu'à présent|auparavant|précédemment|autrefois|naguère|"
+         r"alors|brièvement|longtemps|jusqu'en \d{4}|de \d{4} à \d{4}|entre \d{4} et \d{4}|depuis \d{4}|"
+         r"en \d{4}|pendant [a-z0-9-]+ ans?|durant [a-z0-9-]+ ans?),?\s+)*")
+#: Adjectives after a job noun: "consultant rémunéré de", "collaborateur parlementaire passé par".
+_QUAL = (r"(?:\s+(?:rémunérée?|indépendante?|externe|extérieure?|senior|junior|principale?|occasionnel\w*|"
+         r"bénévole|free-?lance|parlementaire|permanente?|stagiaire|salariée?))?")
+#: What a relative or inverted subject may carry before the name ("que dirige un ancien consultant
+#: de campagne, X"; "que préside l'ancienne adjointe PS au maire de Lyon X").
+_AGENT_DESC = r"(?:\s+(?:l'|le |la |un |une |son |sa )[^,;]{0,70}?(?:,\s*|\s))?"
+#: Taking or holding an office: "a pris en mars la direction générale de", "pour prendre la tête de",
+#: "assure depuis 2020 la présidence de".
+_TAKE = (r"(?:a |ont |avait |vient de |va |pour |afin de )?(?:pris|prend|prendre|prendra|repris|reprend|reprendre|"
+         r"reprendra|assure|assurait|a assuré|assurer|occupe|occupait|a occupé|occuper)\s+(?:[^,;§]{0,30}?\s)?"
+         r"(?:la |les )(?:tête|direction(?: générale| exécutive| opérationnelle| générale déléguée)?|"
+         r"présidence(?: du directoire| du conseil d'administration| du conseil de surveillance| exécutive)?|"
+         r"co-?présidence|gérance|co-?gérance|rênes|commandes) d[eu']?")
+#: A company described by a common noun ("sa propre structure", "son cabinet de conseil").
+_OWN_FIRM = (r"(?:sa|son|leur) (?:propre |nouvelle |nouveau |petite |petit )?(?:structure|société|agence|cabinet|"
+             r"entreprise|start-?up|boîte|firme|jeune pousse|institut|activité)(?: [a-zéè' -]{0,40}?)?,?")
+
 RULES: tuple[Rule, ...] = (
     # -- founders, officers, staff (before clients: "directeur de campagne de") -------------
     Rule("gap.founded.passive", "FOUNDED",
@@ -23,6 +45,10 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.founded.verb", "FOUNDED",
          r"(?:(?:co-?)?fond(?:e|é|ent|a|èrent|ait|aient|er)|cré(?:e|é|ent|a|èrent|ait|aient|er)|"
          r"lanc(?:e|é|ent|a|èrent|ait|aient|er))\b", subj=("PERSON",), obj=ANY),
+    Rule("gap.founded.own", "FOUNDED",
+         r"(?:(?:co-?)?fond\w*|cré\w*|lan[cç]\w*|mont\w*|ouvr\w*|ouvert|immatricul\w*) "
+         r"(?:en \d{4} |en [a-zéû]+ \d{4} |aussi |également |désormais |alors )?" + _OWN_FIRM,
+         subj=("PERSON",), obj=("COMPANY",), confidence=0.7),
     Rule("gap.founded.with", "FOUNDED", r"avec", direction="rev", subj=("PERSON",), obj=(*ORG, "PRODUCT"),
          prefix=r"(?:(?:co-?)?fond|cré|lanc)(?:é|ée|és|ées|e|ent|a|èrent)\s*", confidence=0.65),
     Rule("gap.founded.prefix", "FOUNDED", r",|:", direction="rev", subj=("PERSON",), obj=ANY,
@@ -35,7 +61,8 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.member_of.noun", "MEMBER_OF",
          r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne|ex-|jeune|figure|cadre|élu|élue) )*"
          r"(?:membre|militante?|adhérente?|cadre|élue?|député\w*|sénat\w*|eurodéputé\w*|"
-         r"conseill\w+ (?:municipal|régional|départemental)\w*|candidat\w*|tête de liste|porte-parole|"
+         r"conseill\w+ (?:municipal|régional|départemental)\w*|candidat\w*|tête de liste|porte-parole|maire|"
+         r"adjointe?s?(?: au maire)?|vice-président\w* de groupe|"
          r"secrétaire nationale?|trésori\w+|figure)s?(?:\s+(?:d[eu']|des|investie? par|soutenue? par))?",
          subj=("PERSON",), obj=("PARTY",), confidence=0.7),
     Rule("gap.member_of.college", "MEMBER_OF",
@@ -47,15 +74,19 @@ RULES: tuple[Rule, ...] = (
          r"(?:a été |est )?investie? par|encartée? (?:à|au|chez)|a pris sa carte (?:à|au|chez))",
          subj=("PERSON",), obj=("PARTY",), confidence=0.7),
     Rule("gap.founded.dont", "FOUNDED",
-         r", dont (?:le |la |l'|les |l'un des |l'une des )?(?:co-?fondat\w*|fondat\w*|créat\w*)s?,?",
+         r",?\s*dont (?:le |la |l'|les |l'un des |l'une des )?(?:co-?fondat\w*|fondat\w*|créat\w*)s?,?",
          direction="rev", subj=("PERSON",), obj=ANY, confidence=0.7),
     Rule("gap.directs.dont", "DIRECTS",
-         r", dont (?:le |la |l')?(?:président\w*|directeur général|directrice générale|pdg|gérant\w*|"
+         r",?\s*dont (?:le |la |l'|l'actuel |l'actuelle |l'ancien |l'ancienne )?(?:co-?)?(?:président\w*|directeur général|directrice générale|pdg|gérant\w*|"
          r"dirigeant\w*|patron\w*|secrétaire général\w*)s?,?", direction="rev", subj=("PERSON",), obj=ORG,
          confidence=0.7),
     Rule("gap.directs.inverted", "DIRECTS",
-         r",\s*(?:que|qu') (?:dirige|dirigeait|a dirigé|préside|présidait|a présidé|gère|gérait|a géré|"
-         r"pilote|pilotait)", direction="rev", subj=("PERSON",), obj=ORG, confidence=0.7),
+         r",?\s*(?:que |qu')(?:dirige|dirigeait|a dirigé|avait dirigé|préside|présidait|a présidé|avait présidé|"
+         r"gère|gérait|a géré|pilote|pilotait|a piloté|administre|administrait)" + _AGENT_DESC, direction="rev", subj=("PERSON",), obj=ORG, confidence=0.7),
+    Rule("gap.founded.inverted", "FOUNDED",
+         r",?\s*(?:que |qu')(?:a |ont |avait |avaient )?(?:co-?)?(?:fondée?s?|créée?s?|lancée?s?|fonde|fondent|"
+         r"fondèrent|fonda|créa|créèrent|cofonda|cofondèrent)" + _AGENT_DESC, direction="rev",
+         subj=("PERSON",), obj=ANY, confidence=0.7),
     Rule("gap.owns.inverted", "OWNS",
          r",\s*(?:que|qu') (?:détient|détenait|possède|possédait|contrôle|contrôlait|a racheté|"
          r"avait racheté|a acquis|a repris)", direction="rev", subj=("COMPANY", "PERSON", "PARTY"),
@@ -76,12 +107,28 @@ RULES: tuple[Rule, ...] = (
          r"(?:dirig\w*|présid\w*|gèr\w*|gér\w*|pilot\w*|(?:siège|siégeait|siégé|a siégé|est entrée? |"
          r"(?:a été |est )?(?:nommée?|élue?) )(?:[^,;]{0,20}\s)?au (?:conseil d'administration|"
          r"conseil de surveillance|directoire|bureau) d[eu']|(?:a |ont )?pris la (?:tête|direction|présidence)"
-         r" d[eu']?|(?:est |était )?(?:à la tête|aux commandes|aux manettes) d[eu']?|prend la (?:tête|direction|présidence) d[eu']?|"
+         r" d[eu']?|(?:est |était )?(?:à la tête|aux commandes|aux manettes) d[eu']?|"
+         r"(?:succède|succédé|succéder|succédant|succédera|remplace|remplacé|remplacer|remplaçant) (?:à )?§"
+         r"(?:,[^;§]{0,60},)?\s+(?:à la (?:tête|direction(?: générale)?|présidence|gérance)|au poste de [a-zé ]{3,40}?"
+         r"|aux commandes|comme [a-zé ]{3,40}?) d[eu']?|"
          r"(?:a été |est |sera |avait été )?(?:nommée?|promue?|désignée?|élue?|devenue?|reconduite?|propulsée?) "
          r"(?:au poste de |comme |à la fonction de )?(?:co-?)?(?:président-directeur général|présidente? du (?:directoire|"
          r"conseil de surveillance|conseil d'administration)|directeur général|"
          r"directrice générale|président\w*|directeur|directrice|pdg|gérant\w*|patron\w*|dirigeant\w*)"
          rf"(?: [a-zé]+)?\s+{_DE})", subj=("PERSON",), obj=ORG),
+    Rule("gap.directs.take", "DIRECTS",
+         r"(?:,(?:(?!\bqui\b|\bque\b|\bqu'|\bdont\b|\boù\b)[^;]){0,140}?,\s*)?" + _TAKE, subj=("PERSON",), obj=ORG),
+    Rule("gap.directs.move", "DIRECTS",
+         r"(?:quitte|quittera|quittant|(?:a |avait )?quitté) §(?:,[^;]{0,120}?,|\s+[^,;§]{0,30}?)?\s+" + _TAKE, subj=("PERSON",), obj=ORG),
+    Rule("gap.works_for.move", "WORKS_FOR",
+         r"(?:quitte|quittera|quittant|(?:a |avait )?quitté) §(?:,[^;]{0,120}?,|\s+[^,;§]{0,30}?)?\s+(?:pour|afin de) "
+         r"(?:rejoindre|intégrer|entrer chez|travailler (?:pour|chez))", subj=("PERSON",), obj=ORG, confidence=0.7),
+    Rule("gap.directs.board", "DIRECTS",
+         r"(?:compte|comptait|accueille|accueillait|a accueilli|a fait entrer|fait entrer|a coopté|coopte|"
+         r"a nommé|nomme)\s+(?:[a-zéè]+ )?(?:aussi |également |désormais |notamment |depuis \d{4} )?"
+         r"(?:à|dans|au sein de|parmi les membres de|au sein d')\s*(?:son|sa|ses|leur) (?:conseil d'administration|"
+         r"conseil de surveillance|directoire|bureau|comité de direction|comité exécutif|instances dirigeantes)",
+         direction="rev", subj=("PERSON",), obj=ORG, confidence=0.7),
     Rule("gap.directs.prefix", "DIRECTS", r",|:", direction="rev", subj=("PERSON",), obj=ORG,
          prefix=r"(?:président\w*|directeur général|directrice générale|pdg|patron\w*|dirigeant\w*|"
                 rf"gérant\w*|directeur|directrice)s?\s+{_DE}", confidence=0.7),
@@ -90,20 +137,29 @@ RULES: tuple[Rule, ...] = (
          r"chargée? de [a-zé ]{3,30}?|cheff?e? de projet|consultante?|collaborat\w+|salariée?|employée?|"
          r"ingénieure?|analyste|data scientist|développeu\w+|conseill\w+(?: (?:spéciale?|politique|"
          r"technique|numérique|en [a-zé]+))?|porte-parole|attachée? de presse|stagiaire|associée?|"
-         r"journaliste|rédact\w+ en chef|ancien(?:ne)?|passée?)s?\s+"
+         r"journaliste|rédact\w+ en chef|ancien(?:ne)?|passée?)s?" + _QUAL + r"\s+" + _WHEN +
          rf"(?:{_DE}|chez|au sein d[eu']|pour|à|par)", subj=("PERSON",), obj=ORG, confidence=0.65),
+    Rule("gap.works_for.passed", "WORKS_FOR",
+         r"(?:,\s*)?(?:(?:un|une|l'|le|la|ex-|ancien|ancienne)\s*)?[a-zé'-]+(?: [a-zé'-]+){0,3}?,? "
+         r"(?:passée?|formée?) (?:notamment |aussi |également |longtemps |brièvement )?(?:par|chez)",
+         subj=("PERSON",), obj=ORG, confidence=0.6),
     Rule("gap.works_for.verb", "WORKS_FOR",
          r"(?:travaill\w*(?: (?:depuis|dès|en) (?:\d{4}|[a-zéû]+(?: \d{4})?)| désormais| toujours| aujourd'hui|"
          r" actuellement)? (?:pour|chez|à|au sein d[eu']|dans)|(?:a |avait )?(?:passé|effectué) (?:[^,;]{0,30}?\s)?"
          r"(?:chez|au sein d[eu'])|(?:a |avait )?fait (?:toute )?(?:sa )?carrière (?:chez|au sein d[eu']|à)|"
          r"(?:a |avait )?fait (?:ses|ses premières) armes (?:chez|au sein d[eu']|à)|(?:a |ont |avait )?travaillé (?:pour|chez|"
          r"à|au sein d[eu']|dans)|(?:a |ont |avait )?rejoint|rejoin\w*|(?:est |a été |sont )?"
-         r"(?:recrutée?|embauchée?|engagée?)s? (?:[^,;]{0,30}?\s)?par|(?:a |avait )?quitté|(?:est |a été )?(?:passée?|entrée?) "
-         r"(?:chez|à|au)|officie (?:chez|à|au)|employée? (?:par|chez)|salarié\w* (?:de|d'|du|chez))",
+         r"(?:recrutée?|embauchée?|engagée?)s? (?:[^,;]{0,30}?\s)?par|(?:a |avait )?quitté|quitte|quittera|quittant|(?:est |a été )?(?:passée?|entrée?) "
+         r"(?:chez|à|au)|officie (?:chez|à|au)|employée? (?:par|chez)|salarié\w* (?:de|d'|du|chez)|"
+         r"(?:est |était |, )?(?:partie?s?|repartie?s?) (?:depuis |ensuite |entre-temps )?(?:chez|rejoindre))",
          subj=("PERSON",), obj=ORG, confidence=0.7),
     Rule("gap.works_for.prefix", "WORKS_FOR", r",|:", direction="rev", subj=("PERSON",), obj=ORG,
          prefix=r"(?:ancien(?:ne)?|ex-)\s*(?:(?:salariée?|employée?|consultante?|cadre|collaborat\w+)\s+)?"
                 rf"{_DE}|(?:passée?|formée?) (?:par|chez)|(?:consultante?|salariée?|employée?) (?:chez|{_DE})",
+         confidence=0.65),
+    Rule("gap.works_for.employs", "WORKS_FOR",
+         r"(?:emploie|employait|a employé|salarie|salariait|compte|comptait) (?:[^,;§]{0,30}?\s)?"
+         r"(?:comme|en tant que|au poste de) [a-zé' -]{3,40}?", direction="rev", subj=("PERSON",), obj=ORG,
          confidence=0.65),
     Rule("gap.works_for.hire", "WORKS_FOR",
          r"(?:recrut\w*|embauch\w*|débauch\w*)", direction="rev", subj=("PERSON",), obj=ORG),

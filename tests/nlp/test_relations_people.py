@@ -1,0 +1,104 @@
+"""Recall of the people family (FOUNDED, DIRECTS, WORKS_FOR, MEMBER_OF) on constructions of press prose.
+
+Invented names throughout. Gap tests are fast (no model); sentence tests run the real pipeline
+and are marked slow. Each construction has a negative (negation, conditional, plan) that must
+yield nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract import extract_texts
+from nlp.rules import match_gap, normalise_gap
+
+GAPS = [
+    # taking an office, adverbials inside, apposition before
+    (" a pris en mars la direction générale de ", "PERSON", "COMPANY", "DIRECTS", "fwd"),
+    (", 52 ans, une ancienne de la banque §, a repris l'an dernier la présidence du ", "PERSON", "COMPANY",
+     "DIRECTS", "fwd"),
+    (" assure depuis 2020 la gérance de la société ", "PERSON", "COMPANY", "DIRECTS", "fwd"),
+    (" quitte §, où il pilotait les études, pour prendre la tête de ", "PERSON", "COMPANY", "DIRECTS", "fwd"),
+    (" a quitté § en juin pour rejoindre l'institut ", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
+    (" succède à §, cofondateur du cabinet, à la tête de ", "PERSON", "COMPANY", "DIRECTS", "fwd"),
+    (" remplace § au poste de directrice générale d'", "PERSON", "COMPANY", "DIRECTS", "fwd"),
+    # inverted relative subjects with a description of the agent
+    (", que dirige un ancien consultant de campagne, ", "COMPANY", "PERSON", "DIRECTS", "rev"),
+    (", que préside l'ancienne adjointe § au maire de lieu ", "COMPANY", "PERSON", "DIRECTS", "rev"),
+    (", qu'a fondée en 2015 ", "COMPANY", "PERSON", "FOUNDED", "rev"),
+    (", une agence dont la présidente, ", "COMPANY", "PERSON", "DIRECTS", "rev"),
+    # board seats stated by the organisation
+    (" compte aussi à son conseil de surveillance ", "COMPANY", "PERSON", "DIRECTS", "rev"),
+    (" accueille désormais dans son conseil d'administration ", "COMPANY", "PERSON", "DIRECTS", "rev"),
+    # founding one's own firm
+    (" lance sa propre structure, ", "PERSON", "COMPANY", "FOUNDED", "fwd"),
+    (" a monté en 2019 son cabinet de conseil, ", "PERSON", "COMPANY", "FOUNDED", "fwd"),
+    # staff
+    (" est aussi, depuis 2021, consultant rémunéré d'", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
+    (" a été salarié jusqu'en 2022 d'", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
+    (", ex-collaborateur parlementaire passé par l'agence ", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
+    (", partie chez ", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
+    (" emploie depuis mars comme analyste ", "COMPANY", "PERSON", "WORKS_FOR", "rev"),
+    # party labels after the name
+    (", maire ", "PERSON", "PARTY", "MEMBER_OF", "fwd"),
+    (", adjointe au maire ", "PERSON", "PARTY", "MEMBER_OF", "fwd"),
+]
+
+
+@pytest.mark.parametrize(("gap", "a", "b", "predicate", "direction"), GAPS, ids=[g[0] for g in GAPS])
+def test_gap_rules(gap: str, a: str, b: str, predicate: str, direction: str) -> None:
+    rule = match_gap(normalise_gap(gap), "", a, b)
+    assert rule is not None and (rule.predicate, rule.direction) == (predicate, direction)
+
+
+NEGATIVE_GAPS = [
+    (" n'a jamais pris la direction générale de ", "PERSON", "COMPANY"),
+    (" aurait pris la présidence de ", "PERSON", "COMPANY"),
+    (" envisage de prendre la tête de ", "PERSON", "COMPANY"),
+    (" ne compte pas à son conseil de surveillance ", "COMPANY", "PERSON"),
+    (" n'a jamais été consultant rémunéré d'", "PERSON", "COMPANY"),
+    (" a recruté §, qui a pris la direction de ", "PERSON", "COMPANY"),
+]
+
+
+@pytest.mark.parametrize(("gap", "a", "b"), NEGATIVE_GAPS, ids=[g[0] for g in NEGATIVE_GAPS])
+def test_gap_rules_skip_denials_plans_and_other_subjects(gap: str, a: str, b: str) -> None:
+    rule = match_gap(normalise_gap(gap), "", a, b)
+    assert rule is None or rule.predicate not in ("DIRECTS", "WORKS_FOR")
+
+
+def _rels(text: str) -> set[tuple[str, str, str]]:
+    result = extract_texts([text])[0]
+    return {(r["subject_text"], r["predicate"], r["object_text"]) for r in result["relations"]
+            if r["predicate"] != "MENTIONED_WITH"}
+
+
+SENTENCES = [
+    ("Thomas Mercier a pris le mois dernier la présidence de Votalis, une start-up nantaise.",
+     {("Thomas Mercier", "DIRECTS", "Votalis")}),
+    ("Claire Fontanel quitte Sondexa, où elle pilotait les études, pour prendre la direction générale "
+     "de Civilab.", {("Claire Fontanel", "WORKS_FOR", "Sondexa"), ("Claire Fontanel", "DIRECTS", "Civilab")}),
+    ("Le conseiller régional Les Républicains Bernard Castagnède est aussi consultant rémunéré de "
+     "Numéris Conseil.", {("Bernard Castagnède", "MEMBER_OF", "Les Républicains"),
+                          ("Bernard Castagnède", "WORKS_FOR", "Numéris Conseil")}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[s[0][:40] for s in SENTENCES])
+def test_sentences(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _rels(text)
+
+
+NEGATIVE_SENTENCES = [
+    "Thomas Mercier n'a jamais pris la présidence de Votalis.",
+    "Thomas Mercier pourrait prendre la présidence de Votalis l'an prochain.",
+    "Claire Fontanel envisage de quitter Sondexa pour prendre la direction de Civilab.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", NEGATIVE_SENTENCES)
+def test_negative_sentences(text: str) -> None:
+    people = {"DIRECTS", "WORKS_FOR", "FOUNDED", "MEMBER_OF"}
+    assert not {r for r in _rels(text) if r[1] in people}
