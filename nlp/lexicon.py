@@ -56,7 +56,8 @@ NAME_KEYWORDS: dict[str, str] = {
         "tribunal", "cour", "parquet", "assemblée", "sénat", "haute autorité", "direction générale",
         "inspection", "agence nationale", "région", "département", "ville de", "métropole",
         "université", "gendarmerie", "police", "préfet", "conseil supérieur", "office national",
-        "caisse", "communauté de communes", "secrétariat",
+        "caisse", "communauté de communes", "secrétariat", "gouvernement", "établissement public",
+        "syndicat mixte", "chambre régionale", "service public",
     )},
     **{w: "PARTY" for w in ("parti", "rassemblement", "union pour", "front", "mouvement", "les jeunes")},
     **{w: "COMPANY" for w in (

@@ -48,7 +48,9 @@ _SPEECH_FORMS = {f"{v[:-2]}{end}" for v in _SPEECH_VERBS if v.endswith("er") for
     "promet", "promis", "répond", "répondu", "s'agace", "insiste"}
 _NAME_DETS = {"le", "la", "les", "l'", "l’"}
 _TRIM_TAIL = set(",;:.!?()[]«»\"'’-–—")
-_NAME = r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*(?:[ \u00a0](?:[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*|&|de|des|du|et))*?[\w]"
+#: A capitalised name of up to five words, joined by "de", "des", "du", "&" ("Gazette des Élus").
+_NAME = (r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w(?:[ \u00a0](?:(?:&|de|des|du|d['’]|à)[ \u00a0]?)?"
+         r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w){0,4}|[A-ZÀ-ÖØ-Ý0-9]")
 _LEGAL = r"(?:SASU|SAS|SARL|EURL|SA|SCOP|SNC)\b"
 BODY_RE = re.compile(
     r"\b(?:[Mm]inistère|[Pp]réfecture|[Mm]airie|[Cc]onseil (?:régional|départemental|municipal)"
@@ -77,6 +79,13 @@ _BUSINESS_ARG = re.compile(
 _PERSON_OF = re.compile(
     rf"\b(?:{'|'.join(sorted(PERSON_CONTEXT, key=len, reverse=True))})\s+(?:de\s+|d['’]\s*)$", re.IGNORECASE)
 _COORD = {",", "et", "ou", "ni"}
+#: An office sought or won, not the authority acting: "brigue la mairie de X", "candidat à la mairie d'X".
+_OFFICE_BEFORE = re.compile(r"(?:brigu\w*|candidat\w*(?: [a-zé]+)? à|conquête d[eu']|course à|élue? à|battue? à|"
+                            r"(?:a |avait )?(?:perdu|remporté|gagné|conquis|ravi)|présenter à|se présente à)\s+"
+                            r"(?:la |le |l['’])?$", re.IGNORECASE)
+#: A known commune, département or région the model missed, after a preposition ("d'Auvergne-Rhône-Alpes").
+_PLACE_CANDIDATE = re.compile(r"\b(?:de|d['’]|à|en|dans|du|sur|près de)\s*"
+                              r"(?P<name>[A-ZÀ-ÖØ-Ý][\w'’]*(?:-[\w'’]+)*(?: [A-ZÀ-ÖØ-Ý][\w'’]+)?)")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:dans|en|vers|près de)\s+(?:la |le |l['’])?$", re.IGNORECASE)
 
 
@@ -97,7 +106,8 @@ class EntityTyper:
         self.drop_misc = drop_misc
         alt = _cue_alt(self.pre_cues)
         stop = r"(?!(?:de|du|des|d|à|au|aux|par|pour|avec|et|ou|chez|sur|dans|qui|que|en)\b)"
-        tail = rf"(?:\s+(?:de|d['’]|en)\s*[a-zà-ÿ-]+)?(?:\s+{stop}[a-zà-ÿ-]+){{0,2}}?"
+        # "le logiciel de gestion des adhérents X", "l'agence de communication lyonnaise X"
+        tail = rf"(?:\s+(?:de|d['’]|en|des|du|à)\s*[a-zà-ÿ-]+){{0,2}}(?:\s+{stop}[a-zà-ÿ-]+){{0,2}}?"
         # Only the cue is case-insensitive: "le cabinet Ostral, Hugo Lemaire" must not cue Lemaire.
         self.pre_re = re.compile(rf"(?i:\b(?P<cue>{alt})){tail}\s*[,:]?\s*$")
         # Cue and article case-insensitive, the name itself must be capitalised.
@@ -106,8 +116,9 @@ class EntityTyper:
             rf"\s+(?P<name>{_NAME}(?:\s+{_LEGAL})?)")
         self.legal_re = re.compile(rf"(?P<name>{_NAME})\s+{_LEGAL}")
         self.post_re = re.compile(
-            rf"^\s*,\s*(?:une?\s+)?(?:(?:petite?|jeune|nouvelle?|modeste|ancienne?|grande?|"
-            rf"discrète?)\s+)?(?P<cue>{_cue_alt(self.post_cues)})\b|^\s+(?P<cue2>SAS|SARL)\b", re.IGNORECASE)
+            rf"^\s*,\s*(?:(?:une?|la|le|l['’]|cette|ce)\s*)?(?:(?:petite?|jeune|nouvelle?|modeste|ancienne?|grande?|"
+            rf"discrète?)\s+)?(?P<cue>{_cue_alt(self.post_cues)})\b(?!\s+(?:chez|pour|rejoindre|vers|avec|en|à|au)\b)"
+            rf"|^\s+(?P<cue2>SAS|SARL)\b", re.IGNORECASE)
         self.kw_re = re.compile(rf"\b(?:{_cue_alt(self.keywords)})\b", re.IGNORECASE)
 
     # -- typing ------------------------------------------------------------------------------
@@ -118,7 +129,7 @@ class EntityTyper:
         if m and m["cue"][0].islower():  # "Parti socialiste" is a name, "le parti X" a cue
             return self.pre_cues.get(m["cue"].lower())
         m = self.post_re.match(doc_text(doc)[end:end + 40])
-        if m:
+        if m and not (m["cue"] and _introduces_next(doc_text(doc)[end + m.end():end + m.end() + 50])):
             return self.post_cues.get((m["cue"] or m["cue2"]).lower())
         if re.match(rf"\s+{_LEGAL}", doc_text(doc)[end:end + 8]):
             return "COMPANY"
@@ -144,6 +155,8 @@ class EntityTyper:
     def label_for(self, doc: Doc, span: Span) -> str | None:
         ctx = self.context_label(doc, span.start_char, span.end_char)
         model = span.label_
+        if model in ("MISC", "ORG") and not ctx and _media_context(doc, span):
+            return "MEDIA"
         if model == "PER":
             # A person keeps PER unless the context says firm/product; a lone all-caps token
             # ("LMP") is an acronym, not a person.
@@ -200,6 +213,14 @@ class EntityTyper:
         for m in BODY_RE.finditer(doc_text(doc)):
             if _LOCATIVE_BEFORE.search(doc_text(doc), max(0, m.start() - 12), m.start()):
                 continue  # "dans la commune de X" is a place
+            if _OFFICE_BEFORE.search(doc_text(doc), max(0, m.start() - 40), m.start()):
+                # "brigue la mairie de Rennes": the office sought, the city is a place
+                place = re.search(r"(?:\bde la |\bde l['’]|\bdes |\bdu |\bde |\bd['’])(?=[A-ZÀ-Ý])", m.group())
+                if place:
+                    span = doc.char_span(m.start() + place.end(), m.end(), label="PLACE", alignment_mode="contract")
+                    if span is not None:
+                        weak.append(span)
+                continue
             span = doc.char_span(m.start(), m.end(), label="PUBLIC_BODY", alignment_mode="contract")
             if span is not None:
                 spans.append(span)
@@ -215,6 +236,7 @@ class EntityTyper:
                     and not is_known_place(tok.text)):
                 weak.append(Span(doc, tok.i, tok.i + 1, label="COMPANY"))
         weak.extend(first_name_persons(doc))
+        weak.extend(_known_places(doc))
         for m in self.legal_re.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
@@ -276,6 +298,7 @@ _EVENT_BEFORE = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "du", "
                            "opération", "loi", "plan", "programme", "dispositif", "scandale", "projet"})
 
 
+_IDENTIFIER_WORDS = frozenset({"SIREN", "SIRET", "RCS", "TVA", "NAF", "APE", "RGPD", "HT", "TTC"})
 _NOT_NAME_POS = frozenset({"ADP", "DET", "PRON", "ADV", "VERB", "AUX", "CCONJ", "SCONJ", "NUM", "PUNCT"})
 
 
@@ -283,24 +306,32 @@ def _complete(span: Span) -> Span:
     """A firm's name the model cut short: "BVL Conseil" read as "Conseil", "Hexagone Affaires
     Publiques" as "Hexagone". Adjacent capitalised words (no punctuation between) that belong to no
     other entity are taken in, on either side; persons are left as the model read them."""
-    if span.label_ in ("PER", "PERSON"):
-        return span
     doc = span.doc
     owned = {i for e in doc.ents if e != span for i in range(e.start, e.end)}
+    if span.label_ in ("PER", "PERSON"):
+        end = span.end
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[
+                end].whitespace_ and doc[end + 1].is_title and doc[end + 1].i not in owned:
+            end += 2  # "Ludivine Achard" of "Ludivine Achard-Mbaye"
+        return span if end == span.end else Span(doc, span.start, end, label=span.label)
 
     def name_word(tok: Token) -> bool:
         return (tok.i not in owned and tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1
                 and tok.pos_ not in _NOT_NAME_POS and not tok.is_stop and tok.text not in FIRST_NAMES
-                and tok.text.upper() not in NOT_NAMES)
+                and tok.text.upper() not in _IDENTIFIER_WORDS)
 
     start, end = span.start, span.end
     while start > span.start - 2 and start > 0 and name_word(doc[start - 1]) and (
             not doc[start - 1].is_sent_start or doc[start - 1].pos_ in ("NOUN", "PROPN")) and (
             doc[start - 1].whitespace_ == " "):
         start -= 1
-    while end < span.end + 2 and end < len(doc) and name_word(doc[end]) and not doc[end].is_sent_start and (
-            doc[end - 1].whitespace_ == " "):
+    # (the parser sometimes opens a sentence inside a name: "Vox Populi | Tech")
+    while end < span.end + 2 and end < len(doc) and name_word(doc[end]) and doc[end - 1].whitespace_ == " ":
         end += 1
+    # a hyphenated surname or name the model cut at the hyphen ("Achard" of "Achard-Mbaye")
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[
+            end].whitespace_ and doc[end + 1].is_title and doc[end + 1].i not in owned:
+        end += 2
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
@@ -345,6 +376,35 @@ def _with_adjectives(span: Span) -> Span:
     return Span(doc, span.start, end, label=span.label)
 
 
+_NEXT_NAME = re.compile(r"\s+((?:[a-zà-ÿ'’-]+\s+){0,3})[A-ZÀ-Ý]")
+_NOT_DESCRIPTOR = re.compile(r"\b(?:qui|que|dont|par|pour|chez|avec|sur|à|au|aux)\b|\w(?:ée?s?|ant)\s")
+
+
+def _introduces_next(after: str) -> bool:
+    """"A, B et C, la société X…": the cue names the next name ("la société X"), it does not
+    describe C; "X, la plateforme utilisée par Y" does describe X."""
+    m = _NEXT_NAME.match(after)
+    return bool(m) and not _NOT_DESCRIPTOR.search(m.group(1) + " ")
+
+
+#: A newspaper cited as the source: "révèle Le Dauphiné libéré", "consultés par La Gazette".
+_MEDIA_VERB = re.compile(r"(?:révèle|révélait|a révélé|rapporte|rapportait|a rapporté|a appris|dévoile|"
+                         r"a dévoilé|dans les colonnes d[eu']|à la une d[eu']|écrit|écrivait)\s*$", re.IGNORECASE)
+_MEDIA_SOURCE = re.compile(r"(?:selon|d['’]après|consultée?s? par|publiée?s? par|interrogée?s? par|"
+                           r"contactée?s? par|jointe?s? par|a (?:indiqué|déclaré|confié|expliqué|assuré) à)\s*$",
+                           re.IGNORECASE)
+
+
+def _media_context(doc: Doc, span: Span) -> bool:
+    before = doc_text(doc)[max(0, span.start_char - 40):span.start_char]
+    if _MEDIA_VERB.search(before):
+        return True
+    return bool(_MEDIA_SOURCE.search(before)) and span[0].lower_ in ("le", "la", "l'", "l’", "les")
+
+
+_CONNECTORS = frozenset({"de", "des", "du", "et", "&", "à", "la", "le", "les", "en", "sur", "pour"})
+
+
 def _brand_shaped(doc: Doc, span: Span) -> bool:
     """A MISC name the model could not type that reads as a brand: capitalised words with at least
     one proper or unknown word, named bare (no article: "recours à Votéo", "chez Quorum
@@ -355,8 +415,8 @@ def _brand_shaped(doc: Doc, span: Span) -> bool:
     titled = [t for t in span if t.is_alpha and t.text[:1].isupper()]
     if not any(t.pos_ == "PROPN" or t.is_oov for t in span) and len(titled) < 2:
         return False  # one capitalised dictionary word; "Scrutin Plus", "Stratège Opinion" pass
-    if any(t.is_alpha and t.text[:1].islower() and t.lower_ not in ("de", "des", "du", "et", "&")
-           for t in span):
+    if any(t.is_alpha and t.text[:1].islower() and t.lower_ not in _CONNECTORS for t in span) or (
+            span[-1].text[:1].islower()):
         return False  # "Coupe du monde", "Jeux olympiques": a phrase, not a brand
     prev = doc[span.start - 1].lower_ if span.start else ""
     return prev not in _EVENT_BEFORE and (not span[0].is_sent_start or span[0].is_oov)
@@ -392,7 +452,7 @@ def first_name_persons(doc: Doc) -> list[Span]:
     while i < len(doc) - 1:
         tok = doc[i]
         if tok.text not in FIRST_NAMES or (i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha
-                                           and not doc[i - 1].is_sent_start):
+                                           and not doc[i - 1].is_sent_start and doc[i - 1].ent_type_ != "PARTY"):
             i += 1
             continue
         j = i + 1
@@ -413,6 +473,21 @@ def first_name_persons(doc: Doc) -> list[Span]:
     return out
 
 
+def _known_places(doc: Doc) -> list[Span]:
+    """Known places the model left untagged (used only where nothing else is)."""
+    out = []
+    text = doc_text(doc)
+    for m in _PLACE_CANDIDATE.finditer(text):
+        name = m["name"]
+        if not is_known_place(name) and " " in name:
+            name = name.split(" ")[0]
+        if is_known_place(name):
+            span = doc.char_span(m.start("name"), m.start("name") + len(name), label="PLACE", alignment_mode="strict")
+            if span is not None:
+                out.append(span)
+    return out
+
+
 def _starts_sentence_word(span: Span) -> bool:
     """'Le SA ...' style false hits: a single common word before the legal form."""
     return len(span) <= 2 and span[0].is_sent_start and span[0].lower_ in _DETS
@@ -429,9 +504,12 @@ def _keeps_determiner(doc: Doc, i: int, end: int) -> bool:
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    for i in range(start, end):  # never across a line break (headline, paragraph)
+    for i in range(start, end):  # never across a line break (headline, paragraph) or a colon/quote
         if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < end):
             end = i if doc[i].is_space else i + 1
+            break
+        if i > start and doc[i].text in (":", "«", "»", ";", "(", ")", "—", "–"):
+            end = i
             break
     while start < end - 1 and doc[start].lower_.rstrip(".") + ("." if doc[start].lower_ == "m." else "") in _TITLES:
         start += 1

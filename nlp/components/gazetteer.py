@@ -117,11 +117,11 @@ class GazetteerRuler:
             e.start <= s.start and s.end <= e.end and any(
                 _name_word(t) for t in (*doc[e.start:s.start], *doc[s.end:e.end])) for e in people)
             or (s.text != s.id_ and _inside_other_name(s)))]
-        # A known name the model read as the start of a longer one ("Quorum Analytics" is not the
-        # vendor Quorum): the model's longer name stands.
+        # A known name the model read inside a longer one ("Quorum Analytics" is not the vendor
+        # Quorum, "Arcane Capital" not the magazine): the model's longer name stands.
         spans = [s for s in spans if s.label_ == "PERSON" or not any(
-            e.start == s.start and e.end > s.end and all(_name_word(t) for t in doc[s.end:e.end])
-            for e in doc.ents)]
+            e.start <= s.start and s.end <= e.end and len(e) > len(s)
+            and all(_name_word(t) for t in (*doc[e.start:s.start], *doc[s.end:e.end])) for e in doc.ents)]
         taken = {i for s in spans for i in range(s.start, s.end)}
         kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
         if not self.overwrite_ents:

@@ -60,3 +60,24 @@ def test_hyphenated_commune_is_not_a_known_person(nlp) -> None:
 def test_communes_are_known_places() -> None:
     assert is_known_place("Vénissieux") and is_known_place("Auvergne-Rhône-Alpes")
     assert not is_known_place("Plumétis")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Yannick Morel-Diouf quitte Votalis pour rejoindre une agence.", ("Yannick Morel-Diouf", "PERSON")),
+    ("Elle y succède à Gérald Tassin, parti chez Fidelio Conseil.", ("Gérald Tassin", "PERSON")),
+    ("La start-up Prismatik Tech a levé deux millions.", ("Prismatik Tech", "COMPANY")),
+    ("Elle a réglé à la société Civiflex des prestations de phoning.", ("Civiflex", "COMPANY")),
+    ("Il dirige aussi l'hebdomadaire Gazette des Maires.", ("Gazette des Maires", "MEDIA")),
+    ("Le groupe a racheté Tabula, une société qui édite le logiciel de gestion des dons Donorix.",
+     ("Donorix", "PRODUCT")),
+    ("Selon un rapport consulté par La Vigie Normande, la mairie a payé.", ("La Vigie Normande", "MEDIA")),
+    ("Conseiller régional d'Auvergne-Rhône-Alpes, il a quitté le parti.", ("Auvergne-Rhône-Alpes", "PLACE")),
+    ("Le candidat qui brigue la mairie de Quimper a recruté un consultant.", ("Quimper", "PLACE")),
+])
+def test_more_shapes(nlp, text: str, expected: tuple[str, str]) -> None:
+    assert expected in ents(nlp, text)
+
+
+def test_descriptor_of_the_next_name_does_not_type_the_previous(nlp) -> None:
+    found = ents(nlp, "Fondée en 2019 par Armelle Quéré, la société Novalix vend des fichiers.")
+    assert ("Armelle Quéré", "PERSON") in found and ("Novalix", "COMPANY") in found
