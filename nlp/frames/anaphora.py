@@ -60,15 +60,28 @@ _ROLES: dict[str, tuple[str, bool, tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
+#: "X en assure la trésorerie": the office held in the organisation *en* names.
+_DUTIES: dict[str, tuple[str, bool, tuple[str, ...], tuple[str, ...]]] = {
+    "trésorerie": ("MEMBER_OF", True, ("PERSON",), ("PARTY",)),
+    "secrétariat général": ("DIRECTS", True, ("PERSON",), ("PARTY", "PUBLIC_BODY")),
+    "porte-parole": ("MEMBER_OF", True, ("PERSON",), ("PARTY",)),
+    **{d: ("DIRECTS", True, ("PERSON",), ORG) for d in ("présidence", "coprésidence", "direction", "gérance")},
+}
+
+
 _POSSESSIVE = re.compile(rf"\b(?:son|sa|ses|leur|leurs)\s+(?:(?:ancien|ancienne|nouveau|nouvelle|actuel|"
-                         rf"actuelle|principal|principale|jeune)\s+)?{_ROLE}s?\s*,?\s*(?:(?:la|le|l'|l’)\s*(?:société|agence|"
+                         rf"actuelle|principal|principale|jeune)\s+)?{_ROLE}s?\s*(?:,|:|\s(?:est|était|reste|demeure|"
+                         rf"devient|sera|a été)\b)?\s*(?:(?:la|le|l'|l’)\s*(?:société|agence|"
                          rf"cabinet|start-?up|institut|entreprise|groupe)\s+)?$", re.IGNORECASE)
 _CEDED = re.compile(r"\b(?:cédé|vendu|revendu|cède|vend|revend|cédée|vendue)\s*$", re.IGNORECASE)
 _SPEECH = re.compile(r"(?:annonc|expliqu|précis|indiqu|confi|déclar|affirm|soulign|assur|reconn|"
                      r"comment|raconte|estime|rappel|ajout|selon)\w*\s*$", re.IGNORECASE)
 _EN = re.compile(rf"^\s*,?\s*(?:qui\s+)?en\s+(?:(?:est|était|a été|reste|demeure|devient|est devenue?|"
                  rf"sera)\s+(?:(?:toujours|aujourd'hui|désormais|actuellement|encore|aussi|également|depuis \d{{4}})\s+)*"
-                 rf"(?:l'|l’|le |la |un |une |l'un |l'une )?(?:des |de ses )?{_ROLE}|(?P<own>détient|"
+                 rf"(?:l'|l’|le |la |un |une |l'un |l'une )?(?:des |de ses )?{_ROLE}|"
+                 rf"(?P<office>(?:assure|assurait|a assuré|occupe|occupait|a occupé|a pris|prend|tient|tenait)\s+"
+                 rf"(?:(?:aussi|également|désormais|depuis \d{{4}})\s+)?(?:la |le )(?P<duty>trésorerie|présidence|"
+                 rf"co-?présidence|direction|gérance|secrétariat général|porte-parole)\b)|(?P<own>détient|"
                  rf"possède|contrôle|détenait|possédait|a (?:racheté|acquis|repris)|avait (?:racheté|acquis|repris)))", re.IGNORECASE)
 _JOINT = re.compile(r"^\s*,?\s*(?:ont|avaient|se sont|s'étaient|viennent de|ont également|ont déjà)?\s*"
                     r"(?:[a-zé]+ment\s+|déjà\s+|aussi\s+|récemment\s+)?(?:(?:noué|signé|conclu|scellé|"
@@ -102,6 +115,29 @@ def _nearest_org(ents: list[Span], before: int, labels: tuple[str, ...],
     return None
 
 
+_GENITIVE = re.compile(r"(?:\b(?:de|du|des)\s+|\bd['’]\s*)(?:(?:la|l'|l’)\s*)?"
+                       r"(?:(?:société|groupe|holding|agence|cabinet|fonds|entreprise)\s+)?$", re.IGNORECASE)
+
+
+_APPOSED = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?,\s*[^,;()]{1,60}$")
+
+
+def _possessor(doc: Doc, ents: list[Span], before: int, labels: tuple[str, ...],
+               previous: list[Span]) -> Span | None:
+    """The organisation a possessive names: the nearest earlier one, unless it is only a complement
+    in an apposition to an earlier one ("X, filiale de Y, … ; son président" is X's)."""
+    nearest = _nearest_org(ents, before, labels, previous)
+    if nearest is None or nearest not in ents:
+        return nearest
+    text = doc_text(doc)
+    if not _GENITIVE.search(text[max(0, nearest.start_char - 30):nearest.start_char]):
+        return nearest
+    head = next((e for e in reversed(ents) if e.end_char <= nearest.start_char and e.label_ in labels), None)
+    if head is not None and _APPOSED.match(text[head.end_char:nearest.start_char]):
+        return head  # "X, filiale de Y, …": Y only qualifies X
+    return nearest
+
+
 def possessives(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
     """"son fondateur, X" / "sa présidente X": X linked to the organisation the possessive names."""
     out: list[Triple] = []
@@ -122,7 +158,7 @@ def possessives(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) ->
         if _SPEECH.search(before):  # "…, a annoncé sa présidente, X": the sentence's subject
             org = next((e for e in ents if e.label_ in org_labels and e is not ent), None)
         else:
-            org = _nearest_org(ents, ent.start_char - len(left) + m.start(), org_labels, previous)
+            org = _possessor(doc, ents, ent.start_char - len(left) + m.start(), org_labels, previous)
         if org is None or org is ent or is_negated(normalise_gap(before[-40:])):
             continue
         subj, obj = (ent, org) if named_is_subject else (org, ent)
@@ -141,6 +177,8 @@ def en_anaphora(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) ->
             continue
         if m["own"]:
             spec = ("OWNS", True, ("PERSON", "COMPANY"), ("COMPANY", "MEDIA", "PRODUCT"))
+        elif m["office"]:
+            spec = _DUTIES[m["duty"].lower().replace("co-", "co")]
         else:
             spec = _role_key(m["role"])
         if spec is None or ent.label_ not in spec[2] or not spec[1]:

@@ -29,7 +29,8 @@ _LEAD = r"^\s*(?:(?:en|dès|depuis|début|fin|courant)\s+(?:[a-zéû]+\s+)?\d{4}
 _PAR = r"\b[^;«»]{0,140}?\bpar\s"
 #: Text between the fronted clause and the entity it describes: a comma, then an optional
 #: article and lower-case descriptor ("la start-up lyonnaise").
-_MAIN_GAP = re.compile(r"^\s*\)?\s*(?:(?:en|dès|depuis|le|début|fin)\s+[^,;]{1,20})?,\s*(?:(?:le|la|les|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){0,3}$")
+_MAIN_GAP = re.compile(r"^\s*\)?\s*(?:(?:en|dès|depuis|le|début|fin)\s+[^,;]{1,20})?"
+                       r"(?:,\s*(?:qui|dont|lesquels|lesquelles)\s[^,;]{1,60})?,\s*(?:(?:le|la|les|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){0,3}$")
 _AGENT_LINK = re.compile(r"^\s*(?:,|et|ou|ainsi que|puis|, puis|, et)\s*(?:par|chez|à|au)?\s*"
                          r"(?:(?:le|la|les|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){0,4}?"
                          r"(?:(?:de|du|des|d'|d’|de la|de l'|de l’)\s*)?$")
@@ -152,15 +153,25 @@ _LABEL_ROLE = re.compile(r"\b(?:député|députée|sénateur|sénatrice|eurodép
                          re.IGNORECASE)
 
 
+#: What may sit between a party label and the name: the office's place or body ("du Cantal",
+#: "au maire de Lyon", "de la 3e circonscription du Nord", "au conseil régional").
+_LABEL_TAIL = re.compile(r"^\s*(?:(?:du|de la|de l'|de l’|des|de|d'|d’|au|à la|aux|pour)\s*[^,;:()«»]{1,50}?)?\s*$")
+
+
 def party_labels(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
-    """"la députée Renaissance Camille Ortiz", "le maire LR X": the party is the person's label."""
+    """"la députée Renaissance Camille Ortiz", "le maire LR du Cantal X", "l'adjointe PS au maire
+    de Lyon X": the party is the person's label."""
     out: list[Triple] = []
     text = doc_text(doc)
-    for party, person in zip(ents, ents[1:], strict=False):
-        if party.label_ != "PARTY" or person.label_ != "PERSON":
-            continue
-        if text[party.end_char:person.start_char].strip() or not _LABEL_ROLE.search(
+    for i, party in enumerate(ents):
+        if party.label_ != "PARTY" or not _LABEL_ROLE.search(
                 text[max(sent.start_char, party.start_char - 40):party.start_char]):
+            continue
+        person = next((e for e in ents[i + 1:i + 4] if e.label_ != "PLACE"), None)
+        if person is None or person.label_ != "PERSON":
+            continue
+        between = text[party.end_char:person.start_char]
+        if between.strip() and not _LABEL_TAIL.match(between):
             continue
         out.append((person, party, "MEMBER_OF", 0.7, "frame.label.member_of"))
     return out

@@ -74,6 +74,20 @@ def _rels(text: str) -> set[tuple[str, str, str]]:
 
 
 SENTENCES = [
+    # party label with the office's place between label and name
+    ("Le sénateur LR de la Manche Hervé Quéméner a dénoncé le projet.",
+     {("Hervé Quéméner", "MEMBER_OF", "LR")}),
+    ("L'ancienne adjointe PS au maire de Rennes Gaëlle Le Bihan siège au conseil.",
+     {("Gaëlle Le Bihan", "MEMBER_OF", "PS")}),
+    # fronted participle, the agents followed by a relative incise
+    ("Créée en 2016 par Mathis Leroux et Salomé Vidal, qui en détiennent la moitié, Kartelio a levé "
+     "deux millions d'euros.", {("Mathis Leroux", "FOUNDED", "Kartelio"), ("Salomé Vidal", "FOUNDED", "Kartelio")}),
+    # "en" naming the organisation, with an office
+    ("Le mouvement Bretagne Demain est présidé par Yann Kerlo, tandis que Morgane Stéphan en assure la "
+     "trésorerie.", {("Morgane Stéphan", "MEMBER_OF", "Bretagne Demain")}),
+    # possessive with a copula; the possessor is not the apposition's complement
+    ("Dévoilée en avril, Fenestra SAS, filiale de Ormeau Holding, a ouvert un bureau à Lille ; son "
+     "président est Julien Vasseur.", {("Julien Vasseur", "DIRECTS", "Fenestra SAS")}),
     ("Thomas Mercier a pris le mois dernier la présidence de Votalis, une start-up nantaise.",
      {("Thomas Mercier", "DIRECTS", "Votalis")}),
     ("Claire Fontanel quitte Sondexa, où elle pilotait les études, pour prendre la direction générale "
@@ -91,6 +105,7 @@ def test_sentences(text: str, expected: set[tuple[str, str, str]]) -> None:
 
 
 NEGATIVE_SENTENCES = [
+    "Le mouvement Bretagne Demain est en crise : Morgane Stéphan n'en assure plus la trésorerie.",
     "Thomas Mercier n'a jamais pris la présidence de Votalis.",
     "Thomas Mercier pourrait prendre la présidence de Votalis l'an prochain.",
     "Claire Fontanel envisage de quitter Sondexa pour prendre la direction de Civilab.",
