@@ -51,7 +51,7 @@ def read_pdf(data: bytes) -> Parsed:
     if reader.is_encrypted and not reader.decrypt(""):
         raise ValueError("encrypted PDF")
     text = "\n\n".join((page.extract_text() or "").strip() for page in reader.pages)
-    info = reader.metadata or {}
+    info: Any = reader.metadata or {}
     return Parsed(text=text, title=_s(info.get("/Title")), author=_s(info.get("/Author")),
                   published=_pdf_date(_s(info.get("/CreationDate"))), meta={"pages": len(reader.pages)})
 

@@ -171,7 +171,7 @@ def _child(spec_path: str) -> int:
             payload["error"] = str(getattr(outcome, "value", outcome))
             sys.stderr.write(outcome.getTraceback() if hasattr(outcome, "getTraceback") else "")
         result_path.write_text(json.dumps(payload), "utf-8")
-        reactor.stop()  # type: ignore[attr-defined]
+        reactor.stop()  # type: ignore[attr-defined,misc]
 
     reactor.callWhenRunning(lambda: run_all().addBoth(finish))  # type: ignore[attr-defined]
     process.start(stop_after_crawl=False)

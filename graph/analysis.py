@@ -149,7 +149,7 @@ def paths(view: View, a: str, b: str, *, max_hops: int = 4, limit: int = 10,
     if start["id"] == end["id"]:
         raise GraphError(f"{a!r} and {b!r} are the same entity ({start['id']})")
     types = rel_types or list(model.fact_types())
-    found = []
+    found: list[dict[str, Any]] = []
     for ids in view.shortest_paths(start["id"], end["id"], max_hops, types):
         per_hop = [[_hop(e, u) for e in sorted(view.edges_between(u, v, types), key=lambda e: e["type"])]
                    for u, v in zip(ids, ids[1:])]

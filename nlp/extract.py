@@ -48,7 +48,8 @@ def _doc_result(doc: Doc, offset: int, full_text: str) -> dict[str, list[dict[st
         ents[(start, end)] = {"text": ent.text, "label": ent.label_, "start": start, "end": end,
                               "canonical": canonical_of(ent), "kb_id": ent.kb_id_,
                               "_known": bool(ent.id_ or ent.kb_id_)}
-    relations, cooc = [], []
+    relations: list[dict[str, Any]] = []
+    cooc: list[dict[str, Any]] = []
     for rel in getattr(doc._, RELATIONS_EXT) or []:
         s = ents.get((rel["subject_span"][0] + offset, rel["subject_span"][1] + offset))
         o = ents.get((rel["object_span"][0] + offset, rel["object_span"][1] + offset))

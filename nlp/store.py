@@ -83,7 +83,8 @@ def extract_pending(ledger: Ledger, *, processes: int = 1, batch_size: int = DEF
 
     nlp = load_pipeline()
     if "ciblage_gazetteer" in nlp.pipe_names:
-        nlp.get_pipe("ciblage_gazetteer").set_dynamic(gazetteer_from_ledger(ledger))
+        ruler: Any = nlp.get_pipe("ciblage_gazetteer")
+        ruler.set_dynamic(gazetteer_from_ledger(ledger))
     docs = ledger.documents_to_process()
     counts = {"processed": 0, "failed": 0, "entities": 0, "statements": 0}
     with _progress(bool(progress), len(docs)) as bar:

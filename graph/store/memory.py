@@ -228,7 +228,7 @@ class MemoryView(View):
                     yield u
 
         # Per side: node -> (distance, parents towards that side's root), and its frontier.
-        seen = ({a: (0, set())}, {b: (0, set())})
+        seen: tuple[dict[str, tuple[int, set[str]]], ...] = ({a: (0, set())}, {b: (0, set())})
         frontier: tuple[list[str], list[str]] = ([a], [b])
         depth = [0, 0]
         while depth[0] + depth[1] < max_hops and frontier[0] and frontier[1]:

@@ -254,7 +254,7 @@ class EntityTyper:
             return True
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         heading = after is None or after.is_punct
-        return (tok.is_sent_start and tok.text[1:].islower() and not doc.vocab[tok.lower_].is_oov
+        return bool(tok.is_sent_start and tok.text[1:].islower() and not doc.vocab[tok.lower_].is_oov
                 and (heading or span.label_ != "ORG")  # "Orange a racheté…": the model's ORG stands
                 and not self.context_label(doc, span.start_char, span.end_char))
 
@@ -270,10 +270,10 @@ class EntityTyper:
                     ent = Span(doc, ent.start, ent.end, label="PRODUCT", kb_id=ent.kb_id, span_id=ent.id)
                 fixed.append(ent)
                 continue
-            ent = _trim(ent)
-            if ent is None or ent.text.upper() in NOT_NAMES or self._common_word(doc, ent):
+            trimmed = _trim(ent)
+            if trimmed is None or trimmed.text.upper() in NOT_NAMES or self._common_word(doc, trimmed):
                 continue
-            ent = _complete(ent)
+            ent = _complete(trimmed)
             label = self.label_for(doc, ent)
             if label:
                 guessed.append(Span(doc, ent.start, ent.end, label=label))
@@ -344,7 +344,8 @@ def _dictionary_word_name(span: Span) -> bool:
     if first.text in FIRST_NAMES or "-" in first.text or len(span) > 3 or not first.has_vector:
         return False
     names, nouns = _centroids(span.doc.vocab)
-    vec = first.vector / (numpy.linalg.norm(first.vector) or 1.0)
+    vec = numpy.asarray(first.vector)
+    vec = vec / (numpy.linalg.norm(vec) or 1.0)
     return float(vec @ names) < 0.15 and float(vec @ nouns) > 0.25
 
 
@@ -356,7 +357,7 @@ _NOUNS = ("maison voiture conseil société travail table ville stratégie donn�
 def _centroids(vocab: Vocab) -> tuple[numpy.ndarray, numpy.ndarray]:
     """Unit centroids of the word vectors of common first names and of common nouns."""
     def centroid(words: Iterable[str]) -> numpy.ndarray:
-        vecs = [v / n for v in (vocab[w].vector for w in words) if (n := numpy.linalg.norm(v)) > 0]
+        vecs = [v / n for v in (numpy.asarray(vocab[w].vector) for w in words) if (n := numpy.linalg.norm(v)) > 0]
         mean = numpy.mean(vecs, axis=0) if vecs else numpy.zeros(vocab.vectors_length or 1)
         return mean / (numpy.linalg.norm(mean) or 1.0)
     return centroid(sorted(FIRST_NAMES)), centroid(_NOUNS)
@@ -384,7 +385,7 @@ def _introduces_next(after: str) -> bool:
     """"A, B et C, la société X…": the cue names the next name ("la société X"), it does not
     describe C; "X, la plateforme utilisée par Y" does describe X."""
     m = _NEXT_NAME.match(after)
-    return bool(m) and not _NOT_DESCRIPTOR.search(m.group(1) + " ")
+    return m is not None and not _NOT_DESCRIPTOR.search(m.group(1) + " ")
 
 
 #: A newspaper cited as the source: "révèle Le Dauphiné libéré", "consultés par La Gazette".
@@ -490,7 +491,7 @@ def _known_places(doc: Doc) -> list[Span]:
 
 def _starts_sentence_word(span: Span) -> bool:
     """'Le SA ...' style false hits: a single common word before the legal form."""
-    return len(span) <= 2 and span[0].is_sent_start and span[0].lower_ in _DETS
+    return len(span) <= 2 and bool(span[0].is_sent_start) and span[0].lower_ in _DETS
 
 
 def _keeps_determiner(doc: Doc, i: int, end: int) -> bool:

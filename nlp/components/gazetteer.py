@@ -93,7 +93,7 @@ class GazetteerRuler:
             for alias, idx in keyed.items():
                 by_idx.setdefault(idx, []).append(alias)
             for idx, aliases in by_idx.items():
-                matcher.add(str(idx), list(self.nlp.tokenizer.pipe(aliases)))
+                matcher.add(str(idx), [self.nlp.make_doc(a) for a in aliases])
 
     # -- annotation -------------------------------------------------------------------------
 
