@@ -1,58 +1,110 @@
 """Gap rules for capital: SUBSIDIARY_OF and OWNS (stakes, takeovers, sales, editors).
 
-"filiale de", "fait partie du groupe", "rachetée par", "a cédé X à Y", "détient 40 % de",
-"l'éditeur de" (a company owns its product).
+"filiale de", "l'une des trois filiales du groupe", "dont la filiale", "chapeaute trois filiales,",
+"fait partie du groupe", "rachetée par", "a mis la main sur", "a cédé X à Y", "cession des parts
+sociales à Y", "détient 40 % de", "entre au capital de", "a ouvert son capital à", "l'éditeur de"
+/ "dont la plateforme X" (a company owns its product).
 """
 
 from __future__ import annotations
 
 from nlp.rules.base import _DE, Rule, Trigger
 
+#: One lower-case French word (adjectives after a noun: "française", "régionale").
+_WORD = r"[a-zàâäçéèêëîïôöûüÿœ'-]+"
+#: Adverbs a journalist slips after a verb ("détient également", "contrôle désormais").
+_ADV = r"(?:\s+(?:désormais|déjà|encore|aujourd'hui|également|aussi|toujours|notamment|[a-zéè]+ment))*"
+#: Owner descriptors the shared object fragment lacks ("la PME alsacienne", "le business angel").
+_OWNER_NOUN = (rf"(?:\s+(?:la |une |le |un |l')?(?:pme|tpe|eti|jeune pousse|pépite|studio|business angels?|"
+               rf"family office|investisseur|fonds|holding|maison)(?: {_WORD}){{0,2}}?)?")
+#: A stake: "40 %", "à hauteur de 20 %", "la majorité du capital".
+_STAKE = (r"(?:(?:à hauteur de |près de |environ |plus de |moins de )?\d+[,.]?\d*\s?%|la majorité|"
+          r"l'intégralité|une partie|la totalité|le solde)(?: (?:du capital|des parts|des actions|des titres))?")
+_OWNER = ("COMPANY", "PERSON", "PARTY")
+_OWNED = ("COMPANY", "MEDIA", "PRODUCT")
+_FIRM = ("COMPANY", "MEDIA")
+
 RULES: tuple[Rule, ...] = (
-    # -- ownership ------------------------------------------------------------------------------
+    # -- subsidiaries ---------------------------------------------------------------------------
+    Rule("gap.subsidiary_of.parent_possessive", "SUBSIDIARY_OF",
+         r"(?:[^,;§]{0,50}?\s)?(?:par|à|dans|de|avec|chez) (?:sa|son|leur) (?:maison|société) mère\s*,?",
+         subj=_FIRM, obj=("COMPANY",), confidence=0.7),
     Rule("gap.subsidiary_of.noun", "SUBSIDIARY_OF",
-         r"(?:(?:la|une|l'une des|l'une|sa|ex-|ancienne) )*filiales?(?: (?:à 100 %|[a-zé]+e))?\s+"
-         rf"{_DE}", subj=("COMPANY", "MEDIA"), obj=("COMPANY", "MEDIA"), confidence=0.8),
+         r"(?:(?:apparaît|apparaissait|figure|figurait|reste|demeure|devient|devenue?) (?:comme )?)?"
+         r"(?:(?:la|une|l'une des|l'une|une des|sa|ex-|ancienne|nouvelle|principale|seule|dernière) )*"
+         r"(?:(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|nombreuses) )?filiales?"
+         rf"(?: (?:à 100 %|{_WORD}))?(?: (?:de|d'|dédiée? à|spécialisée? dans|chargée? d[eu']?|en charge d[eu']?)"
+         rf"\s*[^,;§]{{0,40}}?)?\s+{_DE}", subj=_FIRM, obj=_FIRM, confidence=0.8),
+    Rule("gap.subsidiary_of.dont", "SUBSIDIARY_OF",
+         rf",?\s*dont (?:la |les |l'une des |une des |sa |ses )?(?:(?:nouvelle|principale|jeune) )?filiales?"
+         rf"(?: {_WORD})?", direction="rev", subj=_FIRM, obj=("COMPANY",), confidence=0.75),
+    Rule("gap.subsidiary_of.list", "SUBSIDIARY_OF",
+         rf"(?:chapeaut|regroup|coiff|contrôl|détien|possèd|compt|rassembl|réuni|pilot|a créé|crée|"
+         rf"a lancé|lance|a monté|monte|a ouvert|ouvre|s'est dotée? d'|se dote d')\w*{_ADV}\s+"
+         rf"(?:[^,;§:]{{0,25}}?\s)?filiales?(?: {_WORD})?\s*(?:,|:|, dont|, parmi lesquelles|baptisée|nommée|"
+         r"appelée|dénommée|notamment)?", direction="rev", subj=_FIRM, obj=("COMPANY",), confidence=0.7),
     Rule("gap.subsidiary_of.group", "SUBSIDIARY_OF",
          r"(?:(?:fait|faisait|font|faisaient) partie|(?:une |la |l')?(?:société|entité|marque|agence|"
          r"structure|branche|enseigne|pôle)|(?:est |a été )?(?:intégrée?|rattachée?|adossée?)s?)\s+"
          r"(?:d[eu']|des|au|à la|à l')\s*(?:groupe|holding|galaxie|nébuleuse)\b",
-         subj=("COMPANY", "MEDIA"), obj=("COMPANY", "MEDIA"), confidence=0.65),
+         subj=_FIRM, obj=_FIRM, confidence=0.65),
     Rule("gap.subsidiary_of.parent", "SUBSIDIARY_OF",
          rf"(?:(?:la|sa) )?(?:maison mère|société mère)\s+{_DE}", direction="rev",
-         subj=("COMPANY", "MEDIA"), obj=("COMPANY",)),
+         subj=_FIRM, obj=("COMPANY",)),
+    # -- ownership ------------------------------------------------------------------------------
     Rule("gap.owns.passive", "OWNS",
-         r"(?:a été |ont été |est |sont |été |était )?(?:rachetée?s?|acquise?s?|détenue?s?|possédée?s?|"
+         rf"(?:,\s*(?:l'|le |la |un |une )?(?:outil|solution|service|produit|site|marque|appli|offre)s?"
+         rf"(?: {_WORD}){{0,3}}?\s)?"
+         r"(?:(?:a été |ont été |est |sont |été |était )?(?:rachetée?s?|acquise?s?|détenue?s?|possédée?s?|"
          r"contrôlée?s?|reprise?s?|absorbée?s?|éditée?s?|développée?s?|conçue?s?|commercialisée?s?|"
          r"exploitée?s?|produite?s?)\s+(?:[^,;]{0,50}?\s)?par|(?:appartient|appartenait|"
          r"appartiennent|appartenant) (?:[^,;]{0,30}?\s)?(?:à|au|aux)|propriété d[eu']?|"
          r"(?:(?:passée?s?|tombée?s?|entrée?s?|rentrée?s?)\s+(?:en \d{4}\s+)?)?"
-         r"(?:dans le giron|sous le contrôle|dans l'escarcelle) d[eu']?", direction="rev",
-         subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT")),
+         rf"(?:dans le giron|sous le contrôle|dans l'escarcelle|dans le portefeuille) d[eu']?){_OWNER_NOUN}",
+         direction="rev", subj=_OWNER, obj=_OWNED),
     Rule("gap.owns.deal", "OWNS",
          r"(?:(?:a |ont )?(?:finalis|boucl|annonc|officialis|réalis|conclu|opér|achev)\w*\s+)?"
          rf"(?:le |l')(?:rachat|acquisition|reprise)\s+(?:de \d+[,.]?\d*\s?% )?{_DE}",
-         subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT")),
+         subj=_OWNER, obj=_OWNED),
+    Rule("gap.owns.shares_sold", "OWNS",
+         r"\s*(?:\(lieu\)\s*)?[:,—–-]?\s*(?:cession|vente|transfert|apport)\s+(?:de |d')?"
+         r"(?:l'intégralité |la totalité |la majorité |\d+[,.]?\d*\s?% |une partie )?(?:des |du |de )?"
+         r"(?:parts(?: sociales)?|actions|titres|capital)(?: [^,;§]{0,30}?)?\s+(?:à|au|aux|au profit d[eu']?)",
+         direction="rev", subj=_OWNER, obj=("COMPANY", "MEDIA"), confidence=0.7),
     Rule("gap.owns.ceded", "OWNS",
          r"(?:[^;§]{0,60}?\s)?(?:qu'(?:il|elle|ils|elles) (?:a|ont|avait|avaient) )?(?:cédée?s?|vendue?s?|"
          r"revendue?s?)(?!\s+(?:ses|son|sa|leur|leurs|des|un|une|les|le|la|l'|ce|cet|cette|ces)\b)"
-         r"\s+(?:[^,;§]{0,40}?\s)?(?:à|au|aux)(?: (?:son|sa|leur) associée?,?)?",
-         direction="rev", subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT"),
-         confidence=0.65),
+         r"\s+(?:(?:(?!\b(?:ses|son|sa|leur|leurs|des|un|une|les|ce|cet|cette|ces)\b)[^,;§]){0,40}?\s)?"
+         r"(?:à|au|aux)(?: (?:son|sa|leur) associée?,?)?",
+         direction="rev", subj=_OWNER, obj=_OWNED, confidence=0.65),
     Rule("gap.owns.ceded_to", "OWNS", r"(?:à|au|aux)", direction="rev",
-         subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT"), confidence=0.65,
-         prefix=r"(?:cédé|vendu|revendu|cède|vend|revend)e?s?\s+(?:(?:sa|son|ses|leur|la|le|l')\s*)?"
-                r"(?:filiale|participation|société|start-up|activité|pôle|logiciel|application|agence|"
-                r"titre|journal)?"),
+         subj=_OWNER, obj=_OWNED, confidence=0.65,
+         prefix=r"(?:cédé|vendu|revendu|transféré|cède|vend|revend|transfère)e?s?\s+"
+                r"(?:(?:en|dès|fin|début|mi-)\s*[a-zéû]+(?: \d{4})?\s+|en \d{4}\s+|le \d{1,2}(?:er)? [a-zéû]+\s+)?"
+                r"(?:(?:sa|son|ses|leur|leurs|la|le|les|l')\s*)?(?:(?:filiale|participation|société|start-?up|"
+                r"activité|pôle|logiciel|application|appli|plateforme|outil|solution|agence|titre|journal|"
+                r"marque|site|fichier|base de données)s?(?: [a-zéèêàç'-]+){0,3}?)?"),
+    Rule("gap.owns.capital_opened", "OWNS",
+         r"(?:a |ont |avait |avaient )?(?:ouvert|ouvre|ouvrent)\s+(?:[^,;§]{0,30}?\s)?(?:son|leur) capital\s+"
+         rf"(?:[^,;§]{{0,30}}?\s)?(?:à|au|aux){_OWNER_NOUN}", direction="rev", subj=_OWNER,
+         obj=("COMPANY", "MEDIA"), confidence=0.7),
     Rule("gap.owns.verb", "OWNS",
          r"(?:détien\w*|détenait|possèd\w*|possédait|rachet\w*|rachèt\w*|acqui\w*|acquis|reprend|"
          r"(?:a |ont )?repris|absorb\w*|contrôl\w*|(?:a |ont )?pris le contrôle d[eu']?|prend le contrôle "
-         r"d[eu']?|(?:a |ont )?pris une participation (?:(?:de |d')?\d+[,.]?\d*\s?% )?(?:dans|au capital d[eu'])|(?:est |sont )?(?:entrée?s?|"
-         r"montée?s?) au capital d[eu']?|(?:l'|le |un |une |principal )?(?:actionnaire|propriétaire)s?"
+         r"d[eu']?|(?:a |ont )?pris une participation (?:(?:de |d')?\d+[,.]?\d*\s?% )?(?:dans|au capital d[eu'])|"
+         r"(?:a |ont )?(?:fait|fait) l'acquisition d[eu']?|s'(?:est |sont )?(?:emparée?s?|empare|emparent) d[eu']?|"
+         r"(?:a |ont )?(?:mis|met|mettent) la main\s*(?:,[^,;§]{1,30},|\s(?:en|fin|début|mi-)\s*[a-zéû0-9]+(?: \d{4})?)?\s*sur|(?:a |ont )?fait main basse sur|"
+         r"s'(?:est|sont|était) (?:vue?s?|fait) (?:céder|vendre|transférer)|"
+         r"(?:est |sont |a |ont )?(?:entrée?s?|entre|entrent|montée?s?|monte|montent|monté)"
+         r"(?: [^,;§]{0,30}?)? (?:au|dans le) capital d[eu']?|"
+         r"(?:a |ont )?(?:souscrit|participé) (?:[^,;§]{0,30}?\s)?à (?:l'|une )augmentation de capital d[eu']?|"
+         r"(?:l'|le |un |une |principal |nouvel |nouveau )?(?:actionnaire|propriétaire)s?"
          rf"(?: (?:majoritaire|principal|unique|minoritaire|de référence))?\s+{_DE}|investi\w* dans)"
-         r"(?:(?:\s+(?:désormais|déjà|encore|aujourd'hui|[a-zé]+ment))?\s+(?:\d+[,.]?\d*\s?%|la majorité|l'intégralité|une partie|la totalité)(?: du capital)?"
-         rf"\s+{_DE})?", subj=("COMPANY", "PERSON", "PARTY"), obj=("COMPANY", "MEDIA", "PRODUCT"),
-         confidence=0.7),
+         rf"{_ADV}(?:\s+{_STAKE}\s+{_DE})?", subj=_OWNER, obj=_OWNED, confidence=0.7),
+    Rule("gap.owns.dont_product", "OWNS",
+         r",?\s*dont (?:le |la |les |l')(?:logiciel|application|appli|plateforme|outil|solution|produit|"
+         r"service|site|marque|base de données|offre)s?(?: [^,;§]{0,30}?)?", subj=("COMPANY",),
+         obj=("PRODUCT",), confidence=0.7),
     Rule("gap.owns.editor", "OWNS",
          r"(?:(?:l'|un |son |le )?(?:éditeur|concepteur|développeur|créateur)s?\s+(?:[a-zé]+\s+)?"
          rf"{_DE}|(?:édit|développ|commercialis|exploit)\w*)", subj=("COMPANY",), obj=("PRODUCT",),
@@ -62,7 +114,7 @@ RULES: tuple[Rule, ...] = (
 
 #: Trigger verbs read through the dependency parse (lemma -> alternatives, first fit wins).
 DEP_VERBS: dict[str, tuple[Trigger, ...]] = {
-    **{v: (Trigger("OWNS", True, ("COMPANY", "PERSON", "PARTY"), ("COMPANY", "MEDIA", "PRODUCT")),)
-       for v in ("détenir", "posséder", "racheter", "acquérir", "absorber")},
+    **{v: (Trigger("OWNS", True, _OWNER, _OWNED),)
+       for v in ("détenir", "posséder", "racheter", "acquérir", "absorber", "acheter")},
     "contrôler": (Trigger("OWNS", True, ("COMPANY", "PERSON"), ("COMPANY", "MEDIA")),),
 }

@@ -1,0 +1,79 @@
+"""Recall of the capital and regulator families: OWNS, SUBSIDIARY_OF, REGULATES, SANCTIONED.
+
+Invented names throughout. Gap tests are fast (no model); sentence tests run the real pipeline
+and are marked slow.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract import extract_texts
+from nlp.rules import match_gap, normalise_gap
+
+# (gap, label of A, label of B, predicate, direction, prefix)
+GAPS = [
+    # subsidiaries
+    (", filiale néerlandaise du ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "fwd", ""),
+    (", l'une des quatre filiales de la holding ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "fwd", ""),
+    (", la filiale d'études d'opinion du groupe ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "fwd", ""),
+    (" figurait comme une filiale du groupe ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "fwd", ""),
+    (", dont la nouvelle filiale ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "rev", ""),
+    (" regroupe désormais deux filiales : ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "rev", ""),
+    (" a créé en 2021 une filiale baptisée ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "rev", ""),
+    (", fusionnée l'an dernier avec sa maison mère, ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "fwd", ""),
+    # ownership
+    (" a fait main basse sur ", "COMPANY", "COMPANY", "OWNS", "fwd", ""),
+    (" a mis la main en 2022 sur l'agence ", "COMPANY", "COMPANY", "OWNS", "fwd", ""),
+    (" s'est emparé de la start-up ", "COMPANY", "COMPANY", "OWNS", "fwd", ""),
+    (" possède aussi ", "COMPANY", "MEDIA", "OWNS", "fwd", ""),
+    (" est entré à hauteur de 15 % au capital de ", "COMPANY", "COMPANY", "OWNS", "fwd", ""),
+    (" monte au capital d'", "PERSON", "COMPANY", "OWNS", "fwd", ""),
+    (" a souscrit à l'augmentation de capital de ", "COMPANY", "COMPANY", "OWNS", "fwd", ""),
+    (" s'est vu céder le logiciel ", "COMPANY", "PRODUCT", "OWNS", "fwd", ""),
+    (" a ouvert en 2023 son capital au fonds ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
+    (" ouvre son capital à l'investisseur ", "COMPANY", "PERSON", "OWNS", "rev", ""),
+    (" : cession de 60 % des actions au profit de la société ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
+    (", l'outil conçu par la jeune pousse bretonne ", "PRODUCT", "COMPANY", "OWNS", "rev", ""),
+    (", dont le logiciel de porte-à-porte ", "COMPANY", "PRODUCT", "OWNS", "fwd", ""),
+    (" au groupe ", "PRODUCT", "COMPANY", "OWNS", "rev", "Brivex a vendu début mars sa plateforme d'envoi "),
+    # regulators
+    (" a contrôlé en février les fichiers de la société ", "PUBLIC_BODY", "COMPANY", "REGULATES", "fwd", ""),
+    (" a inspecté le siège d'", "PUBLIC_BODY", "COMPANY", "REGULATES", "fwd", ""),
+    (" a mené une inspection sur place chez ", "PUBLIC_BODY", "COMPANY", "REGULATES", "fwd", ""),
+    (" est enregistrée depuis 2021 au répertoire des représentants d'intérêts tenu par la ",
+     "COMPANY", "PUBLIC_BODY", "REGULATES", "rev", ""),
+    (" apparaît dans le registre de transparence de la ", "COMPANY", "PUBLIC_BODY", "REGULATES", "rev", ""),
+    (" a fait appel de l'amende que lui a infligée la ", "COMPANY", "PUBLIC_BODY", "SANCTIONED", "rev", ""),
+    (" a notifié un avertissement à son prestataire, la société ", "PUBLIC_BODY", "COMPANY", "SANCTIONED",
+     "fwd", ""),
+    (" a réformé le compte de campagne du ", "PUBLIC_BODY", "PERSON", "SANCTIONED", "fwd", ""),
+    (" a déclaré inéligible ", "PUBLIC_BODY", "PERSON", "SANCTIONED", "fwd", ""),
+    (", dont le compte a été rejeté par la ", "PERSON", "PUBLIC_BODY", "SANCTIONED", "rev", ""),
+    (" par la ", "COMPANY", "PUBLIC_BODY", "SANCTIONED", "rev", "la mise en demeure adressée à "),
+]
+
+
+@pytest.mark.parametrize(("gap", "a", "b", "predicate", "direction", "prefix"), GAPS,
+                         ids=[g[0].strip() for g in GAPS])
+def test_gap_rules_capital_and_regulators(gap: str, a: str, b: str, predicate: str, direction: str,
+                                          prefix: str) -> None:
+    rule = match_gap(normalise_gap(gap), normalise_gap(prefix), a, b)
+    assert rule is not None and (rule.predicate, rule.direction) == (predicate, direction), rule
+
+
+NO_GAPS = [
+    (" n'a jamais mis la main sur ", "COMPANY", "COMPANY"),
+    (" envisage d'entrer au capital de ", "COMPANY", "COMPANY"),
+    (" pourrait ouvrir son capital au fonds ", "COMPANY", "COMPANY"),
+    (" a cédé en mai sa filiale à ", "COMPANY", "COMPANY"),  # the seller owns nothing after a sale
+    (" n'a pas contrôlé les serveurs de ", "PUBLIC_BODY", "COMPANY"),
+    (" n'a jamais rejeté le compte de ", "PUBLIC_BODY", "PERSON"),
+    (" aurait adressé un rappel à l'ordre à ", "PUBLIC_BODY", "COMPANY"),
+]
+
+
+@pytest.mark.parametrize(("gap", "a", "b"), NO_GAPS, ids=[g[0].strip() for g in NO_GAPS])
+def test_gap_rules_skip_denials_plans_and_sellers(gap: str, a: str, b: str) -> None:
+    rule = match_gap(normalise_gap(gap), "", a, b)
+    assert rule is None or rule.predicate not in ("OWNS", "SUBSIDIARY_OF", "REGULATES", "SANCTIONED")
