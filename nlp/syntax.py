@@ -3,8 +3,14 @@
 Used for pairs the gap rules of :mod:`nlp.rules` missed, typically because an incise or a
 complement separates the verb from its arguments ("La CNIL a, après un contrôle mené en 2022,
 sanctionné Zorbifex"). Arguments are found by climbing from the entity's root through
-coordination (``conj``), apposition, names and generic heads ("les équipes de X", "une amende
-à X") up to the verb; the verb's voice decides which argument is the agent.
+coordination (``conj``), apposition, names and generic heads ("les équipes de X", "les services
+de X", "la liste de X", "le groupement formé par X et Y") up to the verb; "dont celles de X"
+climbs to the noun *celles* stands for. The verb's voice decides which argument is the agent.
+
+A trigger is looked up in :data:`VERBS` under, in order: the light-verb key "<lemma> <object
+noun>" ("avoir recours", "faire appel", "signer accord"), the pronominal key "se <lemma>" ("se
+offrir", "se adresser", "se associer"), then the bare lemma. A symmetric trigger (PARTNER_OF)
+also links coordinated agents ("A et B ont signé un accord").
 """
 
 from __future__ import annotations
@@ -20,41 +26,90 @@ if TYPE_CHECKING:
 #: lemma -> alternatives (:class:`~nlp.rules.base.Trigger`); each family module of
 #: :mod:`nlp.rules` owns its verbs. The first alternative whose types fit wins.
 VERBS = DEP_VERBS
+#: Generic head nouns an entity may hang on and still be the verb's argument ("les équipes de X").
 _HEADS = frozenset({
     "équipe", "campagne", "candidat", "candidate", "staff", "entourage", "qg", "service", "outil",
     "logiciel", "plateforme", "application", "solution", "société", "start-up", "entreprise",
     "amende", "sanction", "avertissement", "marché", "contrat", "prestation", "parti", "agence",
-    "cabinet", "mouvement", "fichier", "donnée", "conseil",
+    "cabinet", "mouvement", "fichier", "donnée", "conseil", "liste", "permanence", "comité",
+    "groupement", "consortium", "lot", "appel", "offre", "numéro", "accord-cadre", "convention",
+    "offre", "expertise", "prestataire", "institut", "compte", "cellule", "direction", "siège",
+    "fédération", "section", "groupe", "cabinet", "bureau", "site", "boutique", "base",
 })
+#: Verbs an entity may hang on through a participle ("le groupement formé par X et Y").
+_FORMING = frozenset({"former", "constituer", "composer", "réunir", "associer", "mener", "conduire"})
+_DEMONSTRATIVES = frozenset({"celui", "celle", "ceux", "celles"})
+_REFLEXIVE = frozenset({"se", "s'", "s’"})
 _EVENTS = frozenset({"affaire", "scandale", "dossier", "procès", "révélations"})
 _AGENT = {"nsubj", "obl:agent"}
 _PATIENT = {"obj", "xcomp", "obl:arg", "obl", "iobj", "nsubj:pass", "obl:mod"}
 _HEDGES = frozenset({"pouvoir", "devoir", "envisager", "négocier", "vouloir", "souhaiter", "démentir"})
 _NEG = frozenset({"pas", "jamais", "ne", "n'", "aucun", "aucune", "plus"})
+_SYMMETRIC = frozenset({"PARTNER_OF"})
 
 
-def _attachment(ent: Span, verb: Token) -> str | None:
-    """The dependency label by which ``ent`` hangs on ``verb`` (climbing a few steps), or None."""
+def _antecedent(pron: Token) -> Token | None:
+    """The noun a demonstrative stands for ("les permanences de …, dont celles de X"): the
+    nearest ancestor noun agreeing with it in gender and number."""
+    want = (pron.morph.get("Gender"), pron.morph.get("Number"))
+    tok = pron.head
+    for _ in range(4):
+        if tok.pos_ in ("NOUN", "PROPN") and (tok.morph.get("Gender"), tok.morph.get("Number")) == want:
+            return tok
+        if tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _appos_anchor(tok: Token, verb: Token) -> Token | None:
+    """An apposition the parser hung on the verb ("s'est adressé au même prestataire, X"): the
+    verb's dependent just before it, which X renames."""
+    left = [c for c in verb.children if c.i < tok.i and c.dep_ not in ("punct", "aux:tense", "aux:pass", "cc")]
+    return left[-1] if left and left[-1].pos_ in ("NOUN", "PROPN") else None
+
+
+def _climb(ent: Span, verb: Token) -> Token | None:
+    """The token by which ``ent`` hangs on ``verb`` (climbing a few steps), or None."""
     tok = ent.root
-    for _ in range(5):
+    if verb.head.i in range(ent.start, ent.end) and _rel_subject(verb):
+        return verb  # "C'est X qui a remporté…", "X, qui utilise…": X is the relative's subject
+    for _ in range(8):
         head = tok.head
         if head == tok:
             return None
-        if head == verb:
-            dep = tok.dep_
-            if dep == "nsubj" and verb.dep_ == "acl:relcl":
-                return None
-            return dep
+        if head == verb or (head.head == verb and (head.dep_.startswith("aux") or (
+                head.dep_ == "advmod" and head.pos_ == "ADV"))):  # "a eu, lors des X, recours à Y"
+            if tok.i > 0 and tok.doc[tok.i - 1].text == "," and (tok.dep_ in ("appos", "dep") or (
+                    tok.dep_.startswith("obl") and not any(c.dep_ == "case" for c in tok.children))):
+                return _appos_anchor(tok, verb)
+            return tok
         if verb.dep_ == "acl:relcl" and head == verb.head and tok == ent.root and _rel_subject(verb):
-            # "X, qui utilise Y": X is the subject of the relative clause.
-            return "nsubj"
+            return verb
+        if head.lemma_.lower() in _DEMONSTRATIVES and tok.dep_ == "nmod":
+            tok = _antecedent(head)
+            if tok is None:
+                return None
+            continue
         if tok.dep_ in ("conj", "appos", "flat:name", "flat", "fixed") or (
             tok.dep_ == "nmod" and head.lemma_.lower() in _HEADS
-        ):
+        ) or (tok.dep_ == "obl:agent" and head.lemma_.lower() in _FORMING and head.dep_ == "acl"):
             tok = head
             continue
         return None
     return None
+
+
+def _attachment(ent: Span, verb: Token) -> tuple[str, Token] | None:
+    """The dependency label by which ``ent`` hangs on ``verb`` and the attached token, or None."""
+    tok = _climb(ent, verb)
+    if tok is None:
+        return None
+    if tok == verb:
+        return "nsubj", ent.root
+    if tok.dep_ == "nsubj" and verb.dep_ == "acl:relcl":
+        return None
+    return tok.dep_, tok
 
 
 def _in_event_name(ent: Span) -> bool:
@@ -65,60 +120,94 @@ def _in_event_name(ent: Span) -> bool:
                for j in range(max(0, i - 2), i))
 
 
-def _preposition(ent: Span) -> str:
-    """The preposition the entity (or the head noun it hangs on) is introduced by ("pour", "à")."""
+def _prepositions(ent: Span, attached: Token) -> set[str]:
+    """The prepositions on the way from the entity up to the token hanging on the verb ("pour la
+    liste de X" -> {"de", "pour"}; "aux services de X" -> {"de", "à"})."""
+    out = {_CASES.get(c.lower_, c.lower_) for c in attached.children if c.dep_ == "case" and c.i < attached.i}
     tok = ent.root
-    for _ in range(3):
-        case = [c.lower_ for c in tok.children if c.dep_ == "case"]
-        if case:
-            return case[0]
-        if tok.dep_ not in ("conj", "appos", "flat:name", "nmod") or tok.head == tok:
+    for _ in range(8):
+        out.update(_CASES.get(c.lower_, c.lower_) for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i)
+        if tok == attached or tok.head == tok:
             break
         tok = tok.head
-    return ""
+    return out
+
+
+_CASES = {"aux": "à", "au": "à", "d'": "de", "du": "de", "des": "de", "auprès": "auprès"}
 
 
 def _rel_subject(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in ("qui", "lequel", "laquelle") for c in verb.children)
 
 
+def trigger_keys(verb: Token) -> list[str]:
+    """The keys a verb is looked up under: light verb + object noun, pronominal, bare lemma."""
+    lemma = verb.lemma_.lower()
+    keys = [f"{lemma} {c.lemma_.lower()}" for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
+    if any(c.lower_ in _REFLEXIVE for c in verb.children if c.i < verb.i):
+        keys.append(f"se {lemma}")
+    keys.append(lemma)
+    return keys
+
+
+def _denied(verb: Token) -> bool:
+    """Denied, conditional ("aurait dirigé") or hedged ("pourrait sanctionner")."""
+    return any(c.lower_ in _NEG or c.lemma_ in _HEDGES or "Cnd" in c.morph.get("Mood")
+               for c in verb.children) or "Cnd" in verb.morph.get("Mood") or (
+        verb.dep_ == "xcomp" and verb.head.lemma_ in _HEDGES)
+
+
+def _relation(sent: Span, subj: Span, obj: Span, predicate: str, rule: str) -> Relation:
+    return Relation(
+        subject_span=(subj.start_char, subj.end_char), object_span=(obj.start_char, obj.end_char),
+        predicate=predicate, subject_text=subj.text, object_text=obj.text,
+        evidence_span=(sent.start_char, sent.end_char), confidence=0.6, rule=rule,
+        subject_label=subj.label_, object_label=obj.label_,
+    )
+
+
 def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
+    """Relations read through trigger verbs of :data:`VERBS` in one sentence."""
     rels: list[Relation] = []
     for verb in sent:
-        alts = VERBS.get(verb.lemma_.lower())
-        if not alts or verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.lower_ in _NEG or c.lemma_ in _HEDGES or "Cnd" in c.morph.get("Mood")
-               for c in verb.children) or "Cnd" in verb.morph.get("Mood"):
-            continue  # denied, conditional ("aurait dirigé") or hedged ("pourrait sanctionner")
+        key = next((k for k in trigger_keys(verb) if k in VERBS), None)
+        if key is None or _denied(verb):
+            continue
+        alts = VERBS[key]
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
-        agents, patients = [], []
+        agents: list[Span] = []
+        patients: list[tuple[Span, set[str]]] = []
         for ent in ents:
             if _in_event_name(ent):
                 continue
-            dep = _attachment(ent, verb)
-            if dep is None:
+            found = _attachment(ent, verb)
+            if found is None:
                 continue
+            dep, tok = found
+            if dep == "nsubj:pass" and key.startswith("se ") and not passive:
+                dep = "nsubj"  # "X s'est associé à Y" parsed as a reflexive passive
             if dep in _AGENT and not (passive and dep == "nsubj"):
                 agents.append(ent)
             elif dep in _PATIENT or (passive and dep == "nsubj"):
-                patients.append(ent)
+                patients.append((ent, _prepositions(ent, tok)))
+        rule = f"dep.{{}}.{key.replace(' ', '_')}"
         for a in agents:
-            for p in patients:
+            for p, preps_found in patients:
                 if a == p:
                     continue
                 for predicate, agent_is_subject, subj_types, obj_types, preps in alts:
                     subj, obj = (a, p) if agent_is_subject else (p, a)
-                    if preps and _preposition(p) not in preps:
+                    if preps and not preps_found.intersection(preps):
                         continue
                     if subj.label_ in subj_types and obj.label_ in obj_types:
-                        rels.append(Relation(
-                            subject_span=(subj.start_char, subj.end_char),
-                            object_span=(obj.start_char, obj.end_char), predicate=predicate,
-                            subject_text=subj.text, object_text=obj.text,
-                            evidence_span=(sent.start_char, sent.end_char), confidence=0.6,
-                            rule=f"dep.{predicate.lower()}.{verb.lemma_.lower()}",
-                            subject_label=subj.label_, object_label=obj.label_,
-                        ))
+                        rels.append(_relation(sent, subj, obj, predicate, rule.format(predicate.lower())))
+                        break
+        for i, a in enumerate(agents):  # "A et B ont signé un accord": symmetric among the agents
+            for b in agents[i + 1:]:
+                for predicate, _, subj_types, obj_types, _ in alts:
+                    if predicate in _SYMMETRIC and a.label_ in subj_types and b.label_ in obj_types:
+                        rels.append(_relation(sent, a, b, predicate, rule.format(predicate.lower())))
                         break
     return rels

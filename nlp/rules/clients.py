@@ -67,10 +67,33 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-#: Trigger verbs read through the dependency parse (lemma -> alternatives, first fit wins).
+#: Trigger verbs read through the dependency parse (lemma, "se <lemma>" or "<lemma> <object noun>"
+#: -> alternatives, first fit wins; see :mod:`nlp.syntax`).
+_PARTNERS = ("COMPANY", "MEDIA", "PARTY")
+_PARTNER = (Trigger("PARTNER_OF", True, _PARTNERS, _PARTNERS, ("à", "avec", "aux", "au")),)
+_DEAL = (Trigger("PARTNER_OF", True, _PARTNERS, _PARTNERS, ("avec",)),)
 DEP_VERBS: dict[str, tuple[Trigger, ...]] = {
+    # the client acts: "X utilise Y", "X a eu recours aux services de Y", "X s'est offert Y"
     **{v: (Trigger("CLIENT_OF", True, ACTOR, VENDOR),) for v in (
         "utiliser", "employer", "choisir", "retenir", "mandater", "solliciter", "adopter", "déployer",
-        "payer", "rémunérer", "recourir", "missionner", "sélectionner", "acheter", "commander")},
-    **{v: (Trigger("CLIENT_OF", False, ACTOR, VENDOR),) for v in ("équiper", "accompagner", "conseiller")},
+        "payer", "rémunérer", "missionner", "sélectionner", "acheter", "commander", "engager",
+        "privilégier", "se offrir", "se payer", "se attacher")},
+    **{v: (Trigger("CLIENT_OF", True, ACTOR, VENDOR, ("à", "auprès", "aux", "au")),) for v in (
+        "recourir", "avoir recours", "faire appel", "se adresser", "confier", "sous-traiter", "régler",
+        "verser", "se abonner", "souscrire", "déléguer", "externaliser")},
+    **{v: (Trigger("CLIENT_OF", True, ACTOR, VENDOR, ("de", "auprès", "chez", "sur")),) for v in (
+        "se équiper", "se doter", "se appuyer", "se fournir")},
+    **{v: (Trigger("CLIENT_OF", True, ACTOR, VENDOR, ("vers",)),) for v in ("se tourner",)},
+    # the vendor acts: "X équipe Y", "X a travaillé pour la liste de Y", "X a réalisé une étude pour Y"
+    **{v: (Trigger("CLIENT_OF", False, ACTOR, VENDOR),) for v in (
+        "équiper", "accompagner", "conseiller", "piloter", "orchestrer", "servir")},
+    **{v: (Trigger("CLIENT_OF", False, ACTOR, VENDOR, ("pour", "auprès")),) for v in (
+        "travailler", "œuvrer", "réaliser", "mener", "effectuer", "conduire", "concevoir", "produire",
+        "développer", "organiser", "officier")},
+    **{v: (Trigger("CLIENT_OF", False, ACTOR, VENDOR, ("à", "aux", "au")),) for v in (
+        "fournir", "facturer", "livrer")},
+    # partners: "X s'est associé à Y", "A et B ont signé un accord de distribution"
+    **{v: _PARTNER for v in ("se associer", "se allier", "associer")},
+    **{f"{v} {n}": _DEAL for v in ("signer", "nouer", "conclure", "sceller", "officialiser", "annoncer", "parapher")
+       for n in ("accord", "partenariat", "alliance", "contrat de distribution")},
 }

@@ -36,14 +36,25 @@ RULES: tuple[Rule, ...] = (
                 r"gagnante?|vainqueur) d'un (?:marché|contrat|accord-cadre|appel d'offres)(?: public)?|mandatée?|missionnée?|retenue?|choisie?)"
                 r"\s+(?:avec|par|auprès d[eu']|d[eu'])", confidence=0.7),
     Rule("gap.contract_with.win", "CONTRACT_WITH",
-         r"(?:remport\w*|décroch\w*|obten\w*|obtenu|gagn\w*|titulaire|attributaire)\s+(?:[a-z0-9']+ ){0,3}"
+         r"(?:remport\w*|décroch\w*|obten\w*|obtenu|gagn\w*|rafl\w*|titulaire|attributaire)(?:,[^,;]{1,60},)?\s+"
+         r"(?:[a-z0-9']+ ){0,3}"
          r"(?:marché|contrat|appel d'offres|accord-cadre|lot)s?\b[^,;]{0,60}?\s(?:de|du|des|d'|avec|"
          r"auprès d[eu]|lancé par|passé par|par|pour)", direction="rev",
          subj=("PUBLIC_BODY",), obj=("COMPANY",), confidence=0.7),
 )
 
 
-#: Trigger verbs read through the dependency parse (lemma -> alternatives, first fit wins).
+_BODY, _FIRM = ("PUBLIC_BODY",), ("COMPANY",)
+_SIGNED = (Trigger("CONTRACT_WITH", True, _BODY, _FIRM, ("avec", "auprès")),
+           Trigger("CONTRACT_WITH", False, _BODY, _FIRM, ("avec", "auprès")))
+#: Trigger verbs read through the dependency parse (lemma, "se <lemma>" or "<lemma> <object noun>"
+#: -> alternatives, first fit wins; see :mod:`nlp.syntax`).
 DEP_VERBS: dict[str, tuple[Trigger, ...]] = {
-    "attribuer": (Trigger("CONTRACT_WITH", True, ("PUBLIC_BODY",), ("COMPANY",)),),
+    # the buyer acts: "la région a attribué le marché à X", "la ville a signé une convention avec X"
+    **{v: (Trigger("CONTRACT_WITH", True, _BODY, _FIRM),) for v in ("attribuer", "adjuger", "notifier")},
+    **{f"{v} {n}": _SIGNED for v in ("signer", "conclure", "passer", "parapher", "reconduire", "renouveler")
+       for n in ("contrat", "convention", "marché", "accord-cadre", "commande", "accord")},
+    # the supplier acts: "X a remporté le marché de la ville", "X a décroché l'appel d'offres de Y"
+    **{v: (Trigger("CONTRACT_WITH", False, _BODY, _FIRM),) for v in (
+        "remporter", "décrocher", "rafler", "emporter", "gagner")},
 }

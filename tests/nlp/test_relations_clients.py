@@ -1,0 +1,62 @@
+"""Clients, contracts and partners: dependency triggers (light verbs, pronominal verbs, generic
+heads, "dont celles de"), award frames, groupements, client descriptions. Invented names only."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract import extract_text
+
+
+def _rels(text: str) -> set[tuple[str, str, str]]:
+    out = extract_text(text)
+    return {(r["subject_text"], r["predicate"], r["object_text"]) for r in out["relations"]
+            if r["predicate"] != "MENTIONED_WITH"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    # light verb "avoir recours" through "les équipes de X" and "aux services de Y"
+    ("Les équipes de Rosine Kerbrat et de Gaspard Lemonnier ont eu recours, lors des municipales, "
+     "aux services de Quorvane.",
+     {("Rosine Kerbrat", "CLIENT_OF", "Quorvane"), ("Gaspard Lemonnier", "CLIENT_OF", "Quorvane")}),
+    ("Le parti Avenir Solidaire a fait appel en 2022 à la société Brivalto pour ses sondages.",
+     {("Avenir Solidaire", "CLIENT_OF", "Brivalto")}),
+    # pronominal verbs
+    ("Le mouvement Cap Citoyen s'est offert les services du cabinet Tramelune avant les européennes.",
+     {("Cap Citoyen", "CLIENT_OF", "Tramelune")}),
+    ("Pour leurs pétitions, Les Républicains et le MoDem se sont adressés l'an dernier au même "
+     "prestataire, Ondivox.",
+     {("Les Républicains", "CLIENT_OF", "Ondivox"), ("MoDem", "CLIENT_OF", "Ondivox")}),
+    # "dont celles de X": the demonstrative stands for the head noun
+    ("L'application Porteval a équipé en 2024 les permanences de plusieurs élus, dont celles de "
+     "Maëlle Carvin et de Joachim Ribeau.",
+     {("Maëlle Carvin", "CLIENT_OF", "Porteval"), ("Joachim Ribeau", "CLIENT_OF", "Porteval")}),
+    # prepositional verb "travailler pour", through "la liste de X"
+    ("L'agence Sorbelle a travaillé en 2021 pour la liste de Clémence Vautrin à Limoges.",
+     {("Clémence Vautrin", "CLIENT_OF", "Sorbelle")}),
+    # cleft "C'est X qui a remporté le marché de Y"
+    ("C'est finalement Dravelis Conseil qui a remporté, pour 80 000 euros, le marché de la mairie "
+     "de Quimper.",
+     {("mairie de Quimper", "CONTRACT_WITH", "Dravelis Conseil")}),
+    # symmetric deal between coordinated subjects, pronominal "s'associer"
+    ("L'institut Fenouil Data et l'éditeur Marbrelle Analytics ont signé en mars un accord de distribution.",
+     {("Fenouil Data", "PARTNER_OF", "Marbrelle Analytics")}),
+    ("Vigneron Analytics s'est associé en avril à Cordelune pour vendre des panels.",
+     {("Vigneron Analytics", "PARTNER_OF", "Cordelune")}),
+])
+def test_dependency_triggers(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _rels(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Le parti Avenir Solidaire n'a jamais eu recours aux services de Brivalto.",
+    "Le mouvement Cap Citoyen aurait fait appel à la société Tramelune, selon un ancien cadre.",
+    "Le parti Avenir Solidaire envisage de s'offrir les services de Brivalto.",
+    "Fenouil Data et Marbrelle pourraient signer un accord de distribution ?",
+    "L'agence Sorbelle n'a pas travaillé pour la liste de Clémence Vautrin.",
+])
+def test_negated_or_hedged(text: str) -> None:
+    preds = {p for _, p, _ in _rels(text)}
+    assert not preds & {"CLIENT_OF", "CONTRACT_WITH", "PARTNER_OF"}
