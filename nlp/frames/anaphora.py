@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from nlp.frames.base import Triple, _text
 from nlp.records import doc_text
-from nlp.rules import ACTOR, ANY, ORG, VENDOR, is_negated, match_gap, normalise_gap
+from nlp.rules import ACTOR, ANY, ORG, RULES, VENDOR, is_negated, match_gap, normalise_gap
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -223,29 +223,60 @@ def description_anaphora(doc: Doc, sent: Span, ents: list[Span], previous: list[
     """"X… . La société a été mise en demeure par la CNIL": the description names X.
 
     A sentence opening with a definite description ("la société", "le parti") or a subject
-    pronoun refers to the previous sentence's first entity of a fitting type.
+    pronoun refers to the previous sentence's first entity of a fitting type; a clause opening
+    with a description after a semicolon ("X figure au répertoire ; le cabinet, que préside Y, …")
+    refers to the sentence's first fitting entity before it.
     """
-    if not previous:
-        return []
     text = doc_text(doc)
-    m = _DESCRIPTION.match(text, sent.start_char, min(sent.end_char, sent.start_char + 40))
-    if not m or (ents and (ents[0].start_char < m.end() or not text[m.end():ents[0].start_char].strip())):
+    out: list[Triple] = []
+    starts = [(sent.start_char, previous)]
+    if ";" in text[sent.start_char:sent.end_char]:
+        for semi in re.finditer(";", text[sent.start_char:sent.end_char]):
+            at = sent.start_char + semi.end()
+            starts.append((at + len(text[at:]) - len(text[at:].lstrip()), [e for e in ents if e.end_char <= at]))
+    for start, antecedents in starts:
+        if antecedents:
+            out.extend(_description_at(doc, text, start, sent, ents, antecedents, clause=start != sent.start_char))
+    return out
+
+
+def _description_at(doc: Doc, text: str, start: int, sent: Span, ents: list[Span], antecedents: list[Span],
+                    clause: bool) -> list[Triple]:
+    m = _DESCRIPTION.match(text, start, min(sent.end_char, start + 40))
+    after = [e for e in ents if e.start_char >= start]
+    if not m or (after and (after[0].start_char < m.end() or not text[m.end():after[0].start_char].strip())):
         return []  # "La société Mapix…" names its subject
     if m["noun"]:
         labels = _DESCRIPTION_LABELS.get(m["noun"].lower(), ("COMPANY",))
-        candidates = [e for e in previous if e.label_ in labels][:1]
+        candidates = [e for e in antecedents if e.label_ in labels][:1]
+    elif clause:
+        return []  # a pronoun after a semicolon: too loose
     else:  # "il"/"elle": the previous sentence's topic, whatever it is
-        candidates = previous[:1]
+        candidates = antecedents[:1]
     out: list[Triple] = []
     for ante in candidates:
-        for ent in ents:
-            gap = normalise_gap(text[m.end():ent.start_char])
-            if "§" in gap or any(m.end() <= e.start_char < ent.start_char for e in ents):
-                break  # only the first entity after the description, across no other name
-            rule = match_gap(gap, "", ante.label_, ent.label_)
-            if rule is not None and rule.prefix is None:
-                subj, obj = (ante, ent) if rule.direction == "fwd" else (ent, ante)
-                out.append((subj, obj, rule.predicate, rule.confidence - 0.1,
-                            f"frame.description.{rule.name}"))
-            break
+        skipped: list[Span] = []
+        for ent in after:
+            if ent.label_ in ("PLACE", "PARTY") and clause:
+                skipped.append(ent)  # "que préside l'adjointe PS au maire de Lyon Y": labels, not arguments
+                continue
+            gap = text[m.end():ent.start_char]
+            for other in reversed(skipped):
+                mark = "lieu" if other.label_ == "PLACE" else "§"
+                gap = gap[:other.start_char - m.end()] + mark + gap[other.end_char - m.end():]
+            gap = normalise_gap(gap)
+            if "§" in gap and not clause:
+                break
+            rules = [match_gap(gap, "", ante.label_, ent.label_)]
+            if rules[0] is not None and " et " in gap:  # "fondé et dirigé par X": both roles
+                rest = tuple(r for r in RULES if r.predicate != rules[0].predicate)
+                rules.append(match_gap(", " + gap.split(" et ", 1)[1], "", ante.label_, ent.label_, rest))
+            for rule in rules:
+                if rule is not None and rule.prefix is None and rule.direction == rules[0].direction:
+                    subj, obj = (ante, ent) if rule.direction == "fwd" else (ent, ante)
+                    out.append((subj, obj, rule.predicate, rule.confidence - 0.1,
+                                f"frame.description.{rule.name}"))
+            if not (clause and text[ent.end_char:ent.end_char + 2].strip().startswith(",")) or len(skipped) > 3:
+                break
+            skipped.append(ent)  # "le cabinet, dirigé par X, emploie Y": the incise closes, Y may follow
     return out

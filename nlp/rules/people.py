@@ -54,7 +54,7 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.founded.prefix", "FOUNDED", r",|:", direction="rev", subj=("PERSON",), obj=ANY,
          prefix=rf"(?:co-?fondat\w*|fondat\w*|créat\w*)s?\s+{_DE}", confidence=0.7),
     Rule("gap.works_for.role", "WORKS_FOR",
-         r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne) |ex-\s*)*(?:directeur|directrice) "
+         _WHEN + r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne) |ex-\s*)*(?:directeur|directrice) "
          r"(?:de (?:la |)campagne|de la communication|(?:du |de la |des )?(?:numérique|digital|data|"
          r"stratégie|technique|commerciale?|marketing|opérations|développement|études))s?\s+"
          rf"(?:{_DE}|chez|au sein d[eu'])", subj=("PERSON",), obj=ORG, confidence=0.7),
@@ -133,7 +133,7 @@ RULES: tuple[Rule, ...] = (
          prefix=r"(?:président\w*|directeur général|directrice générale|pdg|patron\w*|dirigeant\w*|"
                 rf"gérant\w*|directeur|directrice)s?\s+{_DE}", confidence=0.7),
     Rule("gap.works_for.noun", "WORKS_FOR",
-         r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne) |ex-\s*)*(?:responsable[^,;]{0,40}?|"
+         _WHEN + r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne) |ex-\s*)*(?:responsable[^,;]{0,40}?|"
          r"chargée? de [a-zé ]{3,30}?|cheff?e? de projet|consultante?|collaborat\w+|salariée?|employée?|"
          r"ingénieure?|analyste|data scientist|développeu\w+|conseill\w+(?: (?:spéciale?|politique|"
          r"technique|numérique|en [a-zé]+))?|porte-parole|attachée? de presse|stagiaire|associée?|"
@@ -153,6 +153,8 @@ RULES: tuple[Rule, ...] = (
          r"(?:chez|à|au)|officie (?:chez|à|au)|employée? (?:par|chez)|salarié\w* (?:de|d'|du|chez)|"
          r"(?:est |était |, )?(?:partie?s?|repartie?s?) (?:depuis |ensuite |entre-temps )?(?:chez|rejoindre))",
          subj=("PERSON",), obj=ORG, confidence=0.7),
+    Rule("gap.member_of.prefix", "MEMBER_OF", r",|:", direction="rev", subj=("PERSON",), obj=("PARTY",),
+         prefix=rf"(?:ancien(?:ne)?|ex-)\s*(?:cadre|militante?|membre|adhérente?|élue?|figure)s?\s+{_DE}", confidence=0.65),
     Rule("gap.works_for.prefix", "WORKS_FOR", r",|:", direction="rev", subj=("PERSON",), obj=ORG,
          prefix=r"(?:ancien(?:ne)?|ex-)\s*(?:(?:salariée?|employée?|consultante?|cadre|collaborat\w+)\s+)?"
                 rf"{_DE}|(?:passée?|formée?) (?:par|chez)|(?:consultante?|salariée?|employée?) (?:chez|{_DE})",

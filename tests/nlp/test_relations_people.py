@@ -88,6 +88,35 @@ SENTENCES = [
     # possessive with a copula; the possessor is not the apposition's complement
     ("Dévoilée en avril, Fenestra SAS, filiale de Ormeau Holding, a ouvert un bureau à Lille ; son "
      "président est Julien Vasseur.", {("Julien Vasseur", "DIRECTS", "Fenestra SAS")}),
+    # role in a described organisation
+    ("Chez Votelia, Odile Marchal a été recrutée en 2021 par Bruno Tessier, alors directeur général de la "
+     "société.", {("Bruno Tessier", "DIRECTS", "Votelia")}),
+    ("Margaux Sellier reprend la direction de Votamax après le départ de Hugo Lenain, cofondateur de "
+     "l'entreprise.", {("Hugo Lenain", "FOUNDED", "Votamax"), ("Margaux Sellier", "DIRECTS", "Votamax")}),
+    # office label of a notice, with the replaced officer
+    ("Modification. Kalimo SAS (Nantes). Nouveau président : Didier Ravel, en remplacement de Sonia Ferrand.",
+     {("Didier Ravel", "DIRECTS", "Kalimo SAS"), ("Sonia Ferrand", "DIRECTS", "Kalimo SAS")}),
+    # relative with a pronoun subject, co-founders after "avec"
+    ("Agathe Delorme dirige Civiclic, la start-up qu'elle a fondée en 2018 avec Rémi Bastien.",
+     {("Agathe Delorme", "FOUNDED", "Civiclic"), ("Rémi Bastien", "FOUNDED", "Civiclic")}),
+    # fronted infinitive clause
+    ("Avant de fonder l'agence Terrapolis, Julie Vannier a travaillé dix ans chez Opinionway Conseil.",
+     {("Julie Vannier", "FOUNDED", "Terrapolis")}),
+    ("Après avoir dirigé Semaphor, Louis Carrel a rejoint le cabinet Altimètre.",
+     {("Louis Carrel", "DIRECTS", "Semaphor"), ("Louis Carrel", "WORKS_FOR", "Altimètre")}),
+    # demonstrative description of the previous sentence's person; pronoun with "jusqu'ici"
+    ("Nadia Berrada prend la tête de Civitas Data. Cette ancienne du cabinet Orféo pilotait les études.",
+     {("Nadia Berrada", "WORKS_FOR", "Orféo")}),
+    ("Marc Olivier a été nommé président de Sondexis. Il était jusqu'ici directeur marketing chez Pollwise.",
+     {("Marc Olivier", "WORKS_FOR", "Pollwise")}),
+    # description after a semicolon, coordinated participles, then an employee
+    ("La métropole de Lille a renouvelé son contrat avec Datapole ; la société, fondée et présidée par "
+     "Inès Carvalho, emploie comme analyste Paul Lemaire.",
+     {("Inès Carvalho", "FOUNDED", "Datapole"), ("Inès Carvalho", "DIRECTS", "Datapole"),
+      ("Paul Lemaire", "WORKS_FOR", "Datapole")}),
+    # a party cadre is a member, not staff
+    ("Ancienne militante du Parti socialiste, Léa Garnier conseille aujourd'hui des élus.",
+     {("Léa Garnier", "MEMBER_OF", "Parti socialiste")}),
     ("Thomas Mercier a pris le mois dernier la présidence de Votalis, une start-up nantaise.",
      {("Thomas Mercier", "DIRECTS", "Votalis")}),
     ("Claire Fontanel quitte Sondexa, où elle pilotait les études, pour prendre la direction générale "
@@ -107,6 +136,9 @@ def test_sentences(text: str, expected: set[tuple[str, str, str]]) -> None:
 NEGATIVE_SENTENCES = [
     "Le mouvement Bretagne Demain est en crise : Morgane Stéphan n'en assure plus la trésorerie.",
     "Thomas Mercier n'a jamais pris la présidence de Votalis.",
+    "Agathe Delorme critique Civiclic, la start-up qu'elle n'a jamais fondée.",
+    "Avant de fonder éventuellement l'agence Terrapolis, Julie Vannier aurait travaillé chez Opinionway Conseil.",
+    "Datapole cherche un nouveau patron ; la société, qui n'a jamais été dirigée par Inès Carvalho, recrute.",
     "Thomas Mercier pourrait prendre la présidence de Votalis l'an prochain.",
     "Claire Fontanel envisage de quitter Sondexa pour prendre la direction de Civilab.",
 ]
