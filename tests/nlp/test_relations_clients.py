@@ -60,3 +60,27 @@ def test_dependency_triggers(text: str, expected: set[tuple[str, str, str]]) -> 
 def test_negated_or_hedged(text: str) -> None:
     preds = {p for _, p, _ in _rels(text)}
     assert not preds & {"CLIENT_OF", "CONTRACT_WITH", "PARTNER_OF"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le marché de la région Occitanie a été attribué en mars au groupement formé par la société "
+     "Pertuis Conseil et le cabinet Vellane Études.",
+     {("Pertuis Conseil", "PARTNER_OF", "Vellane Études"),
+      ("région Occitanie", "CONTRACT_WITH", "Pertuis Conseil")}),
+    ("Le lot n° 2 de l'appel d'offres de la mairie de Rennes est revenu à Cartolis.",
+     {("mairie de Rennes", "CONTRACT_WITH", "Cartolis")}),
+    ("Titulaire depuis 2020 du marché de la métropole de Lyon pour ses sondages, la société Orvane "
+     "Études voit son contrat prolongé.",
+     {("métropole de Lyon", "CONTRACT_WITH", "Orvane Études")}),
+    ("La société Quillane a dû indemniser le parti Avenir Solidaire, son ancien client.",
+     {("Avenir Solidaire", "CLIENT_OF", "Quillane")}),
+])
+def test_frames(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _rels(text)
+
+
+@pytest.mark.slow
+def test_award_not_asserted() -> None:
+    text = "Le marché de la mairie de Rennes n'a pas été attribué à Cartolis."
+    assert not {p for _, p, _ in _rels(text)} & {"CONTRACT_WITH"}
