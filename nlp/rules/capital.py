@@ -17,6 +17,8 @@ _ADV = r"(?:\s+(?:désormais|déjà|encore|aujourd'hui|également|aussi|toujours
 #: Owner descriptors the shared object fragment lacks ("la PME alsacienne", "le business angel").
 _OWNER_NOUN = (rf"(?:\s+(?:la |une |le |un |l')?(?:pme|tpe|eti|jeune pousse|pépite|studio|business angels?|"
                rf"family office|investisseur|fonds|holding|maison)(?: {_WORD}){{0,2}}?)?")
+#: A time adverbial or an incise inside a verb phrase ("a mis la main, fin 2023, sur").
+_WHEN = r"(?:\s*,[^,;§]{1,30},|\s(?:en|fin|début|mi-|dès)\s*[a-zéû0-9]+(?: \d{4})?)?"
 #: A stake: "40 %", "à hauteur de 20 %", "la majorité du capital".
 _STAKE = (r"(?:(?:à hauteur de |près de |environ |plus de |moins de )?\d+[,.]?\d*\s?%|la majorité|"
           r"l'intégralité|une partie|la totalité|le solde)(?: (?:du capital|des parts|des actions|des titres))?")
@@ -93,7 +95,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:a |ont )?repris|absorb\w*|contrôl\w*|(?:a |ont )?pris le contrôle d[eu']?|prend le contrôle "
          r"d[eu']?|(?:a |ont )?pris une participation (?:(?:de |d')?\d+[,.]?\d*\s?% )?(?:dans|au capital d[eu'])|"
          r"(?:a |ont )?(?:fait|fait) l'acquisition d[eu']?|s'(?:est |sont )?(?:emparée?s?|empare|emparent) d[eu']?|"
-         r"(?:a |ont )?(?:mis|met|mettent) la main\s*(?:,[^,;§]{1,30},|\s(?:en|fin|début|mi-)\s*[a-zéû0-9]+(?: \d{4})?)?\s*sur|(?:a |ont )?fait main basse sur|"
+         rf"(?:a |ont )?(?:mis|met|mettent) la main{_WHEN}\s*sur|(?:a |ont )?fait main basse{_WHEN}\s*sur|"
          r"s'(?:est|sont|était) (?:vue?s?|fait) (?:céder|vendre|transférer)|"
          r"(?:est |sont |a |ont )?(?:entrée?s?|entre|entrent|montée?s?|monte|montent|monté)"
          r"(?: [^,;§]{0,30}?)? (?:au|dans le) capital d[eu']?|"

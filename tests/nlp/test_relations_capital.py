@@ -77,3 +77,80 @@ NO_GAPS = [
 def test_gap_rules_skip_denials_plans_and_sellers(gap: str, a: str, b: str) -> None:
     rule = match_gap(normalise_gap(gap), "", a, b)
     assert rule is None or rule.predicate not in ("OWNS", "SUBSIDIARY_OF", "REGULATES", "SANCTIONED")
+
+
+SENTENCES = [
+    # fronted inspection, pronoun sanction
+    ("À l'issue d'une inspection des locaux de la société Trévalis, la CNIL lui a adressé une mise en "
+     "demeure.",
+     {("CNIL", "REGULATES", "Trévalis"), ("CNIL", "SANCTIONED", "Trévalis")}),
+    ("Lors d'un audit mené en 2022 chez l'éditeur Numéralis, la CNIL a relevé plusieurs manquements.",
+     {("CNIL", "REGULATES", "Numéralis")}),
+    ("La start-up Cadrivote conservait les fichiers sans limite. La CNIL l'a finalement sanctionnée en "
+     "juin.",
+     {("CNIL", "SANCTIONED", "Cadrivote")}),
+    # fronted owners with "en"
+    ("Fondée en 2015 par Paul Vernhes et Léa Corbin, qui en possèdent toujours la majorité, la société "
+     "Orbeval vend des fichiers électoraux.",
+     {("Paul Vernhes", "OWNS", "Orbeval"), ("Léa Corbin", "OWNS", "Orbeval")}),
+    # dont + pronoun
+    ("Le candidat Bastien Roque a payé la société Pixelvote, dont il est l'actionnaire principal, pour "
+     "ses envois de SMS.",
+     {("Bastien Roque", "OWNS", "Pixelvote")}),
+    # possessive owner, remaining stake
+    ("Nouvelle levée pour Campanil : son actionnaire majoritaire, la holding Ferrand Invest, a remis "
+     "500 000 euros.",
+     {("Ferrand Invest", "OWNS", "Campanil")}),
+    ("La holding Belvane détient 70 % de Scrutix ; les 30 % restants appartiennent à son président, "
+     "Olivier Mesnard.",
+     {("Belvane", "OWNS", "Scrutix"), ("Olivier Mesnard", "OWNS", "Scrutix")}),
+    # ordinal anaphora
+    ("Telvox et Agorado ont noué un partenariat : le second distribuera le logiciel Tribuna du premier.",
+     {("Telvox", "OWNS", "Tribuna")}),
+    # gap rules in context
+    ("Le groupe Marvane a fait main basse en 2021 sur Civitel, une start-up qui édite l'application "
+     "Porteo.",
+     {("Marvane", "OWNS", "Civitel")}),
+    ("Faute de trésorerie, Dorsel a revendu en mai son logiciel de cartographie Géovote au groupe "
+     "Altimap.",
+     {("Altimap", "OWNS", "Géovote")}),
+    ("Le groupe Kerlan chapeaute trois filiales, Kerlan Data, Kerlan Sondages et Kerlan Conseil.",
+     {("Kerlan Data", "SUBSIDIARY_OF", "Kerlan"), ("Kerlan Sondages", "SUBSIDIARY_OF", "Kerlan"),
+      ("Kerlan Conseil", "SUBSIDIARY_OF", "Kerlan")}),
+    ("Le cabinet Vireo Conseil est inscrit depuis 2020 au répertoire des représentants d'intérêts de la "
+     "HATVP.",
+     {("HATVP", "REGULATES", "Vireo Conseil")}),
+]
+
+
+@pytest.fixture(scope="module")
+def sentence_results() -> dict[str, set[tuple[str, str, str]]]:
+    texts = [t for t, _ in SENTENCES] + NEGATIVE
+    results = extract_texts(texts)
+    return {t: {(r["subject_text"], r["predicate"], r["object_text"]) for r in res["relations"]}
+            for t, res in zip(texts, results, strict=True)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[t[:40] for t, _ in SENTENCES])
+def test_sentences_capital_and_regulators(sentence_results: dict, text: str, expected: set) -> None:
+    assert expected <= sentence_results[text]
+
+
+NEGATIVE = [
+    "La CNIL aurait contrôlé en 2022 les serveurs de la société Brixel.",
+    "Avant un éventuel contrôle des serveurs de la société Brixel, la CNIL lui a demandé des pièces.",
+    "La CNIL pourrait lui infliger une amende, estime la société Tarvel.",
+    "Fondée par Marc Aubel, qui en aurait détenu la majorité, la société Quorvis reste discrète.",
+    "Le groupe Néoprim envisage de mettre la main sur la start-up Valcivis.",
+    "La société Ardelis, dont il n'a jamais été actionnaire, a facturé Jules Perrot.",
+    "Son actionnaire, le fonds Mistral Ventures, aurait-il racheté Velbo ?",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", NEGATIVE, ids=[t[:40] for t in NEGATIVE])
+def test_negative_sentences_capital_and_regulators(sentence_results: dict, text: str) -> None:
+    found = {r for r in sentence_results[text]
+             if r[1] in ("OWNS", "SUBSIDIARY_OF", "REGULATES", "SANCTIONED")}
+    assert not found
