@@ -7,7 +7,7 @@ import importlib.util
 import pytest
 
 from ciblage.ids import ENTITY_TYPES
-from nlp.evaluate import RELATION_TYPES, available_splits, evaluate, load_split, score
+from nlp.evaluate import HELD_OUT, RELATION_TYPES, available_splits, evaluate, load_split, score
 
 SPLITS = available_splits()
 
@@ -52,7 +52,9 @@ def test_splits_ids_unique_disjoint_and_large_enough() -> None:
     assert not {p["text"] for p in dev} & {p["text"] for p in test}
     assert len(dev) + len(test) >= 60
     assert len(test) >= 50
-    assert len(load_split("all")) == len(dev) + len(test)
+    held = [p for name in HELD_OUT if name in SPLITS for p in load_split(name)]
+    assert len(load_split("all")) == len(dev) + len(held)
+    assert not {p["text"] for p in dev} & {p["text"] for p in held}
 
 
 def test_splits_cover_every_label_and_predicate() -> None:
