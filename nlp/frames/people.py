@@ -75,6 +75,63 @@ def described_roles(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]
     return out
 
 
+#: "X, présidente fondatrice de Z": the second role word of a compound title (the gap rules read the first).
+_COMPOUND_ROLE = re.compile(
+    r"^\s*,\s*(?:(?:la|le|l'|l’|ancien(?:ne)?|actuel(?:le)?)\s*)?(?:président\w*|directeur général|directrice générale|"
+    r"pdg|gérant\w*|dirigeant\w*)[- ](?P<second>co-?fondat\w*|fondat\w*|créat\w*)\s+(?:de la |de l'|de l’|du |des |de |d'|d’)"
+    r"\s*(?:(?:société|agence|cabinet|start-?up|institut|groupe|entreprise|parti|mouvement)\s+)?$", re.IGNORECASE)
+
+
+def compound_roles(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+    """"X, présidente fondatrice de Z": X directs and founded Z."""
+    out: list[Triple] = []
+    for person, org in zip(ents, ents[1:], strict=False):
+        if person.label_ == "PERSON" and org.label_ in ORG and _COMPOUND_ROLE.match(
+                _text(doc, person.end_char, org.start_char)):
+            out.append((person, org, "DIRECTS", 0.7, "frame.compound_role.directs"))
+            out.append((person, org, "FOUNDED", 0.7, "frame.compound_role.founded"))
+    return out
+
+
+#: "Z a nommé X au poste de directeur général", "Z recrute X comme directrice de la stratégie".
+_APPOINT = re.compile(
+    r"^\s*(?:(?:a|ont|vient de|viennent de|avait)\s+)?(?:[a-zé]+ment\s+)?(?:nommé|nomme|nommer|désigné|désigne|"
+    r"désigner|choisi|choisit|choisir|recruté|recrute|recruter|embauché|embauche|embaucher|promu|promeut|"
+    r"porté|porte|installé|installe|appelé|appelle|coopté|coopte|élu|élit)\s+(?:en [a-zéû]+(?: \d{4})?\s+|"
+    r"en \d{4}\s+)?$", re.IGNORECASE)
+_APPOINT_ROLE = re.compile(
+    r"^\s*,?\s*(?:(?:en [a-zéû]+(?: \d{4})?|en \d{4}|le mois dernier|cette semaine|début [a-zéû]+)\s*,?\s*)?"
+    r"(?:au poste de|à la fonction de|aux fonctions de|comme|en tant que|en qualité de|à la|au)\s+"
+    r"(?:(?:nouvelle?|nouveau)\s+)?(?P<role>(?P<top>co-?présidence|présidence|direction générale|tête|gérance|"
+    r"co-?président\w*|président\w*|directeur général|directrice générale|pdg|co-?gérant\w*|gérant\w*|"
+    r"conseil d'administration|conseil de surveillance|directoire)|[a-zéèêà' -]{3,40}?)\s*(?P<tail>[,.;]|$|"
+    r"\s(?:de|du|d'|pour|afin|à|en)\b\s*(?:(?:la|l'|l’|sa|son|ses|leur)\s*)?(?P<what>[a-zé-]*))",
+    re.IGNORECASE)
+
+
+_WHOLE = frozenset({"société", "entreprise", "groupe", "cabinet", "agence", "start-up", "startup", "institut",
+                    "parti", "mouvement", "firme", "structure", "holding", "maison"})
+
+
+def appointments(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+    """"Z a nommé X au poste de directeur général" (DIRECTS); "Z recrute X comme analyste" (WORKS_FOR)."""
+    out: list[Triple] = []
+    for org, person in zip(ents, ents[1:], strict=False):
+        if org.label_ not in ORG or person.label_ != "PERSON":
+            continue
+        link = _text(doc, org.end_char, person.start_char)
+        if not _APPOINT.match(link) or is_negated(normalise_gap(link)):
+            continue
+        m = _APPOINT_ROLE.match(_text(doc, person.end_char, min(sent.end_char, person.end_char + 80)))
+        if not m:
+            continue
+        if m["top"] and m["what"] and m["what"].lower() not in _WHOLE:
+            continue  # "à la tête de sa fédération du Nord": a part of the organisation, not its head
+        predicate = "DIRECTS" if m["top"] else "WORKS_FOR"
+        out.append((person, org, predicate, 0.65, f"frame.appointment.{predicate.lower()}"))
+    return out
+
+
 #: "Nouvelle gérante : X" / "Président : X" (notices and nomination briefs).
 _OFFICE_LABEL = re.compile(
     r"(?:^|[.;—–-]\s*)(?:(?:nouvel(?:le)?|nouveau|nouvelle)\s+)?(?P<role>président(?:e)?(?:-directeur général|"
@@ -192,5 +249,6 @@ def person_descriptions(doc: Doc, sent: Span, ents: list[Span], previous: list[S
 
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
-    described_roles, office_labels, pronoun_relatives, fronted_infinitives, person_descriptions,
+    described_roles, office_labels, pronoun_relatives, fronted_infinitives, person_descriptions, compound_roles,
+    appointments,
 )

@@ -158,6 +158,9 @@ _LABEL_ROLE = re.compile(r"\b(?:député|députée|sénateur|sénatrice|eurodép
 _LABEL_TAIL = re.compile(r"^\s*(?:(?:du|de la|de l'|de l’|des|de|d'|d’|au|à la|aux|pour)\s*[^,;:()«»]{1,50}?)?\s*$")
 
 
+_PAREN_OPEN = re.compile(r"^\s*\(\s*(?:ex-\s*)?$")
+
+
 def party_labels(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
     """"la députée Renaissance Camille Ortiz", "le maire LR du Cantal X", "l'adjointe PS au maire
     de Lyon X": the party is the person's label."""
@@ -174,4 +177,8 @@ def party_labels(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
         if between.strip() and not _LABEL_TAIL.match(between):
             continue
         out.append((person, party, "MEMBER_OF", 0.7, "frame.label.member_of"))
+    for person, party in zip(ents, ents[1:], strict=False):  # "le sénateur X (LR)", "X (PS), maire de Y"
+        if person.label_ == "PERSON" and party.label_ == "PARTY" and _PAREN_OPEN.match(
+                text[person.end_char:party.start_char]) and text[party.end_char:party.end_char + 1] == ")":
+            out.append((person, party, "MEMBER_OF", 0.7, "frame.label.member_of"))
     return out

@@ -49,8 +49,13 @@ RULES: tuple[Rule, ...] = (
          r"(?:(?:co-?)?fond\w*|cré\w*|lan[cç]\w*|mont\w*|ouvr\w*|ouvert|immatricul\w*) "
          r"(?:en \d{4} |en [a-zéû]+ \d{4} |aussi |également |désormais |alors )?" + _OWN_FIRM,
          subj=("PERSON",), obj=("COMPANY",), confidence=0.7),
+    Rule("gap.founded.origin", "FOUNDED",
+         r"(?:(?:a |ont |avait |avaient )?(?:mont(?:e|é|ent|a|èrent|er))|(?:est|était|sont|étaient) (?:à l'origine|"
+         r"l'initiat\w+|les? (?:co-?)?initiat\w+) d[eu']?)", subj=("PERSON",), obj=("COMPANY", "PARTY"), confidence=0.65),
     Rule("gap.founded.with", "FOUNDED", r"avec", direction="rev", subj=("PERSON",), obj=(*ORG, "PRODUCT"),
-         prefix=r"(?:(?:co-?)?fond|cré|lanc)(?:é|ée|és|ées|e|ent|a|èrent)\s*", confidence=0.65),
+         prefix=r"(?:(?:co-?)?fond|cré|lanc|mont)(?:é|ée|és|ées|e|ent|a|èrent)\s*(?:en \d{4}\s*|[a-zé]+ment\s*)?"
+                r"(?:(?:le|la|l'|sa|son)\s*)?(?:(?:start-?up|société|agence|cabinet|entreprise|institut|jeune pousse|"
+                r"mouvement|parti|association|plateforme)\s*)?", confidence=0.65),
     Rule("gap.founded.prefix", "FOUNDED", r",|:", direction="rev", subj=("PERSON",), obj=ANY,
          prefix=rf"(?:co-?fondat\w*|fondat\w*|créat\w*)s?\s+{_DE}", confidence=0.7),
     Rule("gap.works_for.role", "WORKS_FOR",
@@ -63,7 +68,8 @@ RULES: tuple[Rule, ...] = (
          r"(?:membre|militante?|adhérente?|cadre|élue?|député\w*|sénat\w*|eurodéputé\w*|"
          r"conseill\w+ (?:municipal|régional|départemental)\w*|candidat\w*|tête de liste|porte-parole|maire|"
          r"adjointe?s?(?: au maire)?|vice-président\w* de groupe|"
-         r"secrétaire nationale?|trésori\w+|figure)s?(?:\s+(?:d[eu']|des|investie? par|soutenue? par))?",
+         r"secrétaire nationale?|trésori\w+|figure)s?(?:\s+(?:du|de la) (?:bureau|conseil|comité|direction|secrétariat|"
+         r"commission)(?: [a-zé]+){0,2})?(?:\s+(?:d[eu']|des|investie? par|soutenue? par))?",
          subj=("PERSON",), obj=("PARTY",), confidence=0.7),
     Rule("gap.member_of.college", "MEMBER_OF",
          r"(?:(?:le|la|l'|un|une|ancien|ancienne) |ex-\s*)*(?:membre|commissaire|conseill\w+|magistrat\w*)s?\s+"
@@ -80,6 +86,14 @@ RULES: tuple[Rule, ...] = (
          r",?\s*dont (?:le |la |l'|l'actuel |l'actuelle |l'ancien |l'ancienne )?(?:co-?)?(?:président\w*|directeur général|directrice générale|pdg|gérant\w*|"
          r"dirigeant\w*|patron\w*|secrétaire général\w*)s?,?", direction="rev", subj=("PERSON",), obj=ORG,
          confidence=0.7),
+    Rule("gap.directs.has", "DIRECTS",
+         r"(?:a|avait|aura|a eu) (?:pour|comme) (?:co-?)?(?:président-directeur général|présidente?|directeur général|"
+         r"directrice générale|pdg|gérante?|co-?gérante?|dirigeante?|patronne?|secrétaire général\w*|administrat\w+|"
+         r"(?:nouveau |nouvelle )?(?:présidente?|directeur|directrice|gérante?))s?", direction="rev",
+         subj=("PERSON",), obj=ORG, confidence=0.7),
+    Rule("gap.founded.has", "FOUNDED",
+         r"(?:a|avait) (?:pour|comme) (?:co-?)?(?:fondat\w+|créat\w+)s?", direction="rev",
+         subj=("PERSON",), obj=ANY, confidence=0.7),
     Rule("gap.directs.inverted", "DIRECTS",
          r",?\s*(?:que |qu')(?:dirige|dirigeait|a dirigé|avait dirigé|préside|présidait|a présidé|avait présidé|"
          r"gère|gérait|a géré|pilote|pilotait|a piloté|administre|administrait)" + _AGENT_DESC, direction="rev", subj=("PERSON",), obj=ORG, confidence=0.7),
@@ -104,14 +118,16 @@ RULES: tuple[Rule, ...] = (
          rf"dirigeant\w*|administrat\w+|secrétaire général\w*|numéro un)s?\s+(?:et [^,;]{{0,30}}?\s)?{_DE}",
          subj=("PERSON",), obj=ORG),
     Rule("gap.directs.verb", "DIRECTS",
-         r"(?:dirig\w*|présid\w*|gèr\w*|gér\w*|pilot\w*|(?:siège|siégeait|siégé|a siégé|est entrée? |"
+         r"(?:(?:dirig\w*|présid\w*|gèr\w*|gér\w*|pilot\w*)(?:\s+(?:jusqu'ici|jusque-là|jusqu'alors|auparavant|"
+         r"précédemment|alors|naguère|autrefois|longtemps))*(?:\s+(?:la |sa |leur |une )?(?:filiale|branche|antenne|"
+         r"holding|structure|jeune pousse|pme|association|fédération))?|(?:siège|siégeait|siégé|a siégé|est entrée? |"
          r"(?:a été |est )?(?:nommée?|élue?) )(?:[^,;]{0,20}\s)?au (?:conseil d'administration|"
          r"conseil de surveillance|directoire|bureau) d[eu']|(?:a |ont )?pris la (?:tête|direction|présidence)"
          r" d[eu']?|(?:est |était )?(?:à la tête|aux commandes|aux manettes) d[eu']?|"
          r"(?:succède|succédé|succéder|succédant|succédera|remplace|remplacé|remplacer|remplaçant) (?:à )?§"
          r"(?:,[^;§]{0,60},)?\s+(?:à la (?:tête|direction(?: générale)?|présidence|gérance)|au poste de [a-zé ]{3,40}?"
          r"|aux commandes|comme [a-zé ]{3,40}?) d[eu']?|"
-         r"(?:a été |est |sera |avait été )?(?:nommée?|promue?|désignée?|élue?|devenue?|reconduite?|propulsée?) "
+         r"(?:a été |est |sera |avait été )?(?:nommée?|promue?|désignée?|élue?|devenue?|devient|deviendra|reconduite?|propulsée?|confirmée?|installée?) "
          r"(?:au poste de |comme |à la fonction de )?(?:co-?)?(?:président-directeur général|présidente? du (?:directoire|"
          r"conseil de surveillance|conseil d'administration)|directeur général|"
          r"directrice générale|président\w*|directeur|directrice|pdg|gérant\w*|patron\w*|dirigeant\w*)"
@@ -123,6 +139,15 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.works_for.move", "WORKS_FOR",
          r"(?:quitte|quittera|quittant|(?:a |avait )?quitté) §(?:,[^;]{0,120}?,|\s+[^,;§]{0,30}?)?\s+(?:pour|afin de) "
          r"(?:rejoindre|intégrer|entrer chez|travailler (?:pour|chez))", subj=("PERSON",), obj=ORG, confidence=0.7),
+    Rule("gap.directs.post", "DIRECTS",
+         r"(?:occupe|occupait|a occupé|occuper|prend|a pris|prendre|obtient|a obtenu|hérite|a hérité|assume|assumait)"
+         r"\s+(?:[^,;§]{0,30}?\s)?(?:du |le )?(?:poste|fauteuil|siège|fonctions?) de (?:co-?)?(?:président-directeur général|"
+         r"présidente?|directeur général|directrice générale|pdg|gérante?|dirigeante?|secrétaire général\w*)"
+         r"(?: déléguée?| exécutif| exécutive)?\s+d[eu']?", subj=("PERSON",), obj=ORG),
+    Rule("gap.works_for.post", "WORKS_FOR",
+         r"(?:occupe|occupait|a occupé|occuper|prend|a pris|obtient|a obtenu)\s+(?:[^,;§]{0,30}?\s)?(?:le )?"
+         r"(?:poste|fonctions?) de [a-zéèêà' -]{3,40}?\s+(?:d[eu']?|chez|au sein d[eu'])", subj=("PERSON",),
+         obj=ORG, confidence=0.65),
     Rule("gap.directs.board", "DIRECTS",
          r"(?:compte|comptait|accueille|accueillait|a accueilli|a fait entrer|fait entrer|a coopté|coopte|"
          r"a nommé|nomme)\s+(?:[a-zéè]+ )?(?:aussi |également |désormais |notamment |depuis \d{4} )?"
@@ -137,7 +162,8 @@ RULES: tuple[Rule, ...] = (
          r"chargée? de [a-zé ]{3,30}?|cheff?e? de projet|consultante?|collaborat\w+|salariée?|employée?|"
          r"ingénieure?|analyste|data scientist|développeu\w+|conseill\w+(?: (?:spéciale?|politique|"
          r"technique|numérique|en [a-zé]+))?|porte-parole|attachée? de presse|stagiaire|associée?|"
-         r"journaliste|rédact\w+ en chef|ancien(?:ne)?|passée?)s?" + _QUAL + r"\s+" + _WHEN +
+         r"journaliste|rédact\w+ en chef|ancien(?:ne)?|passée?|transfuge|pilier|cadre dirigeant\w*|"
+         r"recrue|assistante?|secrétaire|comptable|juriste|avocate? conseil)s?" + _QUAL + r"\s+" + _WHEN +
          rf"(?:{_DE}|chez|au sein d[eu']|pour|à|par)", subj=("PERSON",), obj=ORG, confidence=0.65),
     Rule("gap.works_for.passed", "WORKS_FOR",
          r"(?:,\s*)?(?:(?:un|une|l'|le|la|ex-|ancien|ancienne)\s*)?[a-zé'-]+(?: [a-zé'-]+){0,3}?,? "
@@ -145,11 +171,12 @@ RULES: tuple[Rule, ...] = (
          subj=("PERSON",), obj=ORG, confidence=0.6),
     Rule("gap.works_for.verb", "WORKS_FOR",
          r"(?:travaill\w*(?: (?:depuis|dès|en) (?:\d{4}|[a-zéû]+(?: \d{4})?)| désormais| toujours| aujourd'hui|"
-         r" actuellement)? (?:pour|chez|à|au sein d[eu']|dans)|(?:a |avait )?(?:passé|effectué) (?:[^,;]{0,30}?\s)?"
+         r" actuellement| (?:pendant |durant )?(?:[a-z0-9-]+ (?:ans|années|mois)|longtemps|brièvement))? "
+         r"(?:pour|chez|à|au sein d[eu']|dans)|(?:a |avait )?(?:passé|effectué) (?:[^,;]{0,30}?\s)?"
          r"(?:chez|au sein d[eu'])|(?:a |avait )?fait (?:toute )?(?:sa )?carrière (?:chez|au sein d[eu']|à)|"
          r"(?:a |avait )?fait (?:ses|ses premières) armes (?:chez|au sein d[eu']|à)|(?:a |ont |avait )?travaillé (?:pour|chez|"
          r"à|au sein d[eu']|dans)|(?:a |ont |avait )?rejoint|rejoin\w*|(?:est |a été |sont )?"
-         r"(?:recrutée?|embauchée?|engagée?)s? (?:[^,;]{0,30}?\s)?par|(?:a |avait )?quitté|quitte|quittera|quittant|(?:est |a été )?(?:passée?|entrée?) "
+         r"(?:recrutée?|embauchée?|engagée?|débauchée?|chassée?|repérée?)s? (?:[^,;]{0,30}?\s)?par|(?:a |avait )?quitté|quitte|quittera|quittant|(?:est |a été )?(?:passée?|entrée?) "
          r"(?:chez|à|au)|officie (?:chez|à|au)|employée? (?:par|chez)|salarié\w* (?:de|d'|du|chez)|"
          r"(?:est |était |, )?(?:partie?s?|repartie?s?) (?:depuis |ensuite |entre-temps )?(?:chez|rejoindre))",
          subj=("PERSON",), obj=ORG, confidence=0.7),

@@ -39,6 +39,19 @@ GAPS = [
     (", ex-collaborateur parlementaire passé par l'agence ", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
     (", partie chez ", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
     (" emploie depuis mars comme analyste ", "COMPANY", "PERSON", "WORKS_FOR", "rev"),
+    (" a cofondé en 2015 la start-up § avec ", "PERSON", "PERSON", None, None),
+    (" est à l'origine de l'association ", "PERSON", "COMPANY", "FOUNDED", "fwd"),
+    (" a monté en 2016 ", "PERSON", "COMPANY", "FOUNDED", "fwd"),
+    (" a pour président ", "COMPANY", "PERSON", "DIRECTS", "rev"),
+    (" a pour cofondatrice ", "COMPANY", "PERSON", "FOUNDED", "rev"),
+    (" devient présidente de ", "PERSON", "COMPANY", "DIRECTS", "fwd"),
+    (" occupe depuis 2020 le poste de directeur général de ", "PERSON", "COMPANY", "DIRECTS", "fwd"),
+    (" occupait le poste de responsable des études chez ", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
+    (", qui dirigeait jusqu'ici la filiale ", "PERSON", "COMPANY", "DIRECTS", "fwd"),
+    (" a travaillé six ans pour ", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
+    (" a été débauchée en 2020 par ", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
+    (", transfuge de ", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
+    (", membre du bureau national du ", "PERSON", "PARTY", "MEMBER_OF", "fwd"),
     # party labels after the name
     (", maire ", "PERSON", "PARTY", "MEMBER_OF", "fwd"),
     (", adjointe au maire ", "PERSON", "PARTY", "MEMBER_OF", "fwd"),
@@ -46,9 +59,18 @@ GAPS = [
 
 
 @pytest.mark.parametrize(("gap", "a", "b", "predicate", "direction"), GAPS, ids=[g[0] for g in GAPS])
-def test_gap_rules(gap: str, a: str, b: str, predicate: str, direction: str) -> None:
+def test_gap_rules(gap: str, a: str, b: str, predicate: str | None, direction: str | None) -> None:
     rule = match_gap(normalise_gap(gap), "", a, b)
-    assert rule is not None and (rule.predicate, rule.direction) == (predicate, direction)
+    if predicate is None:
+        assert rule is None
+    else:
+        assert rule is not None and (rule.predicate, rule.direction) == (predicate, direction)
+
+
+def test_founded_with_coauthor_after_descriptor() -> None:
+    """"X a cofondé en 2015 la start-up Z avec Y": Y is a co-founder (rule on the text before Z)."""
+    rule = match_gap(" avec", normalise_gap("X a cofondé en 2015 la start-up "), "COMPANY", "PERSON")
+    assert rule is not None and (rule.predicate, rule.direction) == ("FOUNDED", "rev")
 
 
 NEGATIVE_GAPS = [
@@ -114,6 +136,12 @@ SENTENCES = [
      "Inès Carvalho, emploie comme analyste Paul Lemaire.",
      {("Inès Carvalho", "FOUNDED", "Datapole"), ("Inès Carvalho", "DIRECTS", "Datapole"),
       ("Paul Lemaire", "WORKS_FOR", "Datapole")}),
+    # appointment by the organisation; compound title
+    ("Le groupe Hermine Conseil a nommé en juin Sarah Lenoir au poste de directrice générale.",
+     {("Sarah Lenoir", "DIRECTS", "Hermine Conseil")}),
+    ("L'institut Quadrant a recruté Jonas Perrier comme chargé d'études.", {("Jonas Perrier", "WORKS_FOR", "Quadrant")}),
+    ("Éloïse Marchetti, présidente fondatrice de Tribuna, défend son modèle.",
+     {("Éloïse Marchetti", "DIRECTS", "Tribuna"), ("Éloïse Marchetti", "FOUNDED", "Tribuna")}),
     # a party cadre is a member, not staff
     ("Ancienne militante du Parti socialiste, Léa Garnier conseille aujourd'hui des élus.",
      {("Léa Garnier", "MEMBER_OF", "Parti socialiste")}),
@@ -136,6 +164,8 @@ def test_sentences(text: str, expected: set[tuple[str, str, str]]) -> None:
 NEGATIVE_SENTENCES = [
     "Le mouvement Bretagne Demain est en crise : Morgane Stéphan n'en assure plus la trésorerie.",
     "Thomas Mercier n'a jamais pris la présidence de Votalis.",
+    "Le groupe Hermine Conseil n'a pas nommé Sarah Lenoir au poste de directrice générale.",
+    "Renaissance a nommé Sarah Lenoir à la tête de sa fédération du Nord.",
     "Agathe Delorme critique Civiclic, la start-up qu'elle n'a jamais fondée.",
     "Avant de fonder éventuellement l'agence Terrapolis, Julie Vannier aurait travaillé chez Opinionway Conseil.",
     "Datapole cherche un nouveau patron ; la société, qui n'a jamais été dirigée par Inès Carvalho, recrute.",
