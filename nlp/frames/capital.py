@@ -4,6 +4,7 @@ Each takes ``(doc, sent, ents, previous)`` and returns :data:`~nlp.frames.base.T
 
 * fronted inspection: "Après avoir contrôlé les serveurs de X, la CNIL…", "À l'issue d'une
   enquête sur X, l'ICO…" (the body REGULATES X);
+* split measure: "la CNIL a mis la société X en demeure", "a rappelé X à l'ordre";
 * pronoun sanction: "…, la CNIL lui a infligé une amende", "la CNIL l'a mise en demeure" (the
   pronoun is the fronted clause's target, else the sentence's or the previous sentence's firm);
 * fronted owners: "Cofondée par A et B, qui en détiennent chacun 40 %, la société X…";
@@ -45,6 +46,9 @@ _PRONOUN_SANCTION = re.compile(
     r"sa|son)\s+(?:[^,;]{0,25}\s)?" + _MEASURE + r"|(?:l'|les\s)\s*(?:a|ont|avait|avaient)\s+" + _ADV
     + r"(?:sanctionnée?s?|condamnée?s?|mise?s? en demeure|épinglée?s?|rappelée?s? à l'ordre|averties?|"
     r"verbalisée?s?|mise?s? à l'amende))\b")
+_SPLIT_VERB = re.compile(r"^\s*(?:a|ont|avait|avaient)\s+" + _ADV + r"(?:mis|rappelé)\s+"
+                         r"(?:(?:la|le|l'|les)\s*(?:[a-zé-]+\s+){0,2})?$")
+_SPLIT_TAIL = re.compile(r"^\s*(?:,[^,;]{0,60},\s*)?(?:en demeure|à l'ordre)\b")
 _PARTICIPLE = re.compile(r"^\s*(?:co-?)?[a-zéèêû]+(?:ée?s?|ie?s?|ue?s?|te?s?)\b")
 _EN_OWNS = re.compile(
     r"^\s*,\s*qui\s+en\s+" + _ADV + r"(?:détien\w*|détenai\w*|possèd\w*|possédai\w*|contrôl\w*|"
@@ -105,6 +109,18 @@ def inspections(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) ->
                             and e.label_ != "PUBLIC_BODY"][-1:] or [
             e for e in previous if e.label_ in ANY and e.label_ != "PUBLIC_BODY"][:1]
         out.extend((body, t, "SANCTIONED", 0.65, "frame.capital.pronoun_sanction") for t in named)
+    return out
+
+
+def split_measure(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+    """"la CNIL a mis l'éditeur X en demeure", "a rappelé X à l'ordre": the object sits inside."""
+    out: list[Triple] = []
+    for body, ent in zip(ents, ents[1:], strict=False):
+        if body.label_ != "PUBLIC_BODY" or ent.label_ not in ANY:
+            continue
+        if _SPLIT_VERB.match(normalise_gap(_text(doc, body.end_char, ent.start_char)) + " ") and _SPLIT_TAIL.match(
+                normalise_gap(_text(doc, ent.end_char, min(sent.end_char, ent.end_char + 80)))):
+            out.append((body, ent, "SANCTIONED", 0.65, "frame.capital.split_measure"))
     return out
 
 
@@ -194,5 +210,5 @@ def ordinal_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) 
 
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
-    inspections, fronted_owners, dont_pronoun_owner, possessive_owner, ordinal_owner,
+    inspections, split_measure, fronted_owners, dont_pronoun_owner, possessive_owner, ordinal_owner,
 )

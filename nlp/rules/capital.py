@@ -34,12 +34,16 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.subsidiary_of.noun", "SUBSIDIARY_OF",
          r"(?:(?:apparaît|apparaissait|figure|figurait|reste|demeure|devient|devenue?) (?:comme )?)?"
          r"(?:(?:la|une|l'une des|l'une|une des|sa|ex-|ancienne|nouvelle|principale|seule|dernière) )*"
-         r"(?:(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|nombreuses) )?filiales?"
+         r"(?:(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|nombreuses) )?(?:filiales?|succursales?)"
          rf"(?: (?:à 100 %|{_WORD}))?(?: (?:de|d'|dédiée? à|spécialisée? dans|chargée? d[eu']?|en charge d[eu']?)"
          rf"\s*[^,;§]{{0,40}}?)?\s+{_DE}", subj=_FIRM, obj=_FIRM, confidence=0.8),
     Rule("gap.subsidiary_of.dont", "SUBSIDIARY_OF",
          rf",?\s*dont (?:la |les |l'une des |une des |sa |ses )?(?:(?:nouvelle|principale|jeune) )?filiales?"
          rf"(?: {_WORD})?", direction="rev", subj=_FIRM, obj=("COMPANY",), confidence=0.75),
+    Rule("gap.subsidiary_of.possessive", "SUBSIDIARY_OF",
+         rf"\s*(?:,|et|ainsi que|avec|via|par|à travers)\s+(?:sa|son|leur|ses|leurs) (?:(?:nouvelle|jeune|"
+         rf"principale|ancienne) )?(?:filiales?|succursales?)(?: {_WORD})?\s*,?",
+         direction="rev", subj=_FIRM, obj=("COMPANY",), confidence=0.7),
     Rule("gap.subsidiary_of.list", "SUBSIDIARY_OF",
          rf"(?:chapeaut|regroup|coiff|contrôl|détien|possèd|compt|rassembl|réuni|pilot|a créé|crée|"
          rf"a lancé|lance|a monté|monte|a ouvert|ouvre|s'est dotée? d'|se dote d')\w*{_ADV}\s+"
@@ -91,8 +95,9 @@ RULES: tuple[Rule, ...] = (
          rf"(?:[^,;§]{{0,30}}?\s)?(?:à|au|aux){_OWNER_NOUN}", direction="rev", subj=_OWNER,
          obj=("COMPANY", "MEDIA"), confidence=0.7),
     Rule("gap.owns.verb", "OWNS",
-         r"(?:détien\w*|détenait|possèd\w*|possédait|rachet\w*|rachèt\w*|acqui\w*|acquis|reprend|"
-         r"(?:a |ont )?repris|absorb\w*|contrôl\w*|(?:a |ont )?pris le contrôle d[eu']?|prend le contrôle "
+         r"(?:(?:rachet\w*|rachèt\w*|acqui\w*|acquis|reprend|(?:a |ont )?repris)(?![^§]*\s(?:à|au|aux)\s)|"
+         rf"(?:a |ont )?pris{_WHEN}\s+{_STAKE}\s+{_DE}|"
+         r"détien\w*|détenait|possèd\w*|possédait|absorb\w*|contrôl\w*|(?:a |ont )?pris le contrôle d[eu']?|prend le contrôle "
          r"d[eu']?|(?:a |ont )?pris une participation (?:(?:de |d')?\d+[,.]?\d*\s?% )?(?:dans|au capital d[eu'])|"
          r"(?:a |ont )?(?:fait|fait) l'acquisition d[eu']?|s'(?:est |sont )?(?:emparée?s?|empare|emparent) d[eu']?|"
          rf"(?:a |ont )?(?:mis|met|mettent) la main{_WHEN}\s*sur|(?:a |ont )?fait main basse{_WHEN}\s*sur|"
@@ -101,7 +106,8 @@ RULES: tuple[Rule, ...] = (
          r"(?: [^,;§]{0,30}?)? (?:au|dans le) capital d[eu']?|"
          r"(?:a |ont )?(?:souscrit|participé) (?:[^,;§]{0,30}?\s)?à (?:l'|une )augmentation de capital d[eu']?|"
          r"(?:l'|le |un |une |principal |nouvel |nouveau )?(?:actionnaire|propriétaire)s?"
-         rf"(?: (?:majoritaire|principal|unique|minoritaire|de référence))?\s+{_DE}|investi\w* dans)"
+         r"(?: (?:majoritaire|principal|unique|minoritaire|de référence|historique))?"
+         rf"(?: à (?:hauteur de )?\d+[,.]?\d*\s?%)?\s+{_DE}|investi\w* dans)"
          rf"{_ADV}(?:\s+{_STAKE}\s+{_DE})?", subj=_OWNER, obj=_OWNED, confidence=0.7),
     Rule("gap.owns.dont_product", "OWNS",
          r",?\s*dont (?:le |la |les |l')(?:logiciel|application|appli|plateforme|outil|solution|produit|"
@@ -116,7 +122,8 @@ RULES: tuple[Rule, ...] = (
 
 #: Trigger verbs read through the dependency parse (lemma -> alternatives, first fit wins).
 DEP_VERBS: dict[str, tuple[Trigger, ...]] = {
-    **{v: (Trigger("OWNS", True, _OWNER, _OWNED),)
-       for v in ("détenir", "posséder", "racheter", "acquérir", "absorber", "acheter")},
+    # preps=("",): a bare object; "a racheté des fichiers à X" does not make X owned.
+    **{v: (Trigger("OWNS", True, _OWNER, _OWNED, ("",)),)
+       for v in ("détenir", "posséder", "racheter", "acquérir", "absorber")},
     "contrôler": (Trigger("OWNS", True, ("COMPANY", "PERSON"), ("COMPANY", "MEDIA")),),
 }

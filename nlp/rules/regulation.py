@@ -33,6 +33,12 @@ RULES: tuple[Rule, ...] = (
          r"(?:[^;§]{0,40}?\s)?compte(?: de campagne)? (?:a été |avait été |est )?(?:rejeté|réformé|invalidé)\s+"
          r"(?:[^,;§]{0,20}?\s)?par",
          direction="rev", subj=("PUBLIC_BODY",), obj=ANY, confidence=0.8),
+    Rule("gap.sanctioned.received", "SANCTIONED",
+         rf"(?:(?:a |ont |avait |avaient )?écopé|(?:a |ont )?fait l'objet|s'(?:est|sont|était) vue?s? "
+         rf"(?:infliger|adresser|notifier|imposer|signifier|délivrer)|(?:a |ont )?reçu)\s+(?:d'|de )?(?:une |un |des |deux |trois )?"
+         rf"(?:[^,;§]{{0,30}}?\s)?{_MEASURE}s?\b(?:[^,;§]{{0,40}}?\s)?(?:de la part d[eu']|infligée?s? par|prononcée?s? par|"
+         r"adressée?s? par|notifiée?s? par|par|de|du|des|d')",
+         direction="rev", subj=("PUBLIC_BODY",), obj=ANY, confidence=0.75),
     Rule("gap.sanctioned.relative", "SANCTIONED",
          rf"(?:[^;§]{{0,60}}?\s)?(?:l'|la |le |les |une |un |cette |sa |son |ses )?{_MEASURE}s?\s+"
          r"(?:[^,;§]{0,30}?\s)?(?:que|qu')\s*(?:lui|leur)\s+(?:a|ont|avait|avaient|avait déjà)?\s*"
@@ -44,7 +50,8 @@ RULES: tuple[Rule, ...] = (
          r"(?:a |ont )?(?:infligé|inflige|prononcé|prononce|adressé|adresse|notifié|délivré|imposé|"
          rf"impose)\s+(?:[^;]{{0,80}}?\s)?{_MEASURE}s?\b(?:[^;]{{0,60}}?\s)?(?:à|au|aux|à l'encontre d[eu']?|contre|"
          rf"envers){_APPOS}|averti\w*|rappel\w* à l'ordre|épingl\w*|verbalis\w*|(?:a )?mis à l'amende|"
-         r"met à l'amende|(?:a |ont )?(?:rejeté|rejette|réformé|réforme|invalidé|invalide)\s+(?:[^,;§]{0,20}?\s)?"
+         r"met à l'amende|(?:a |ont )?(?:prononcé|infligé|prononce|inflige)\s+(?:[^;§]{0,20}?\s)?"
+         r"(?:à l'encontre d[eu']?|contre)|(?:a |ont )?(?:rejeté|rejette|réformé|réforme|invalidé|invalide)\s+(?:[^,;§]{0,20}?\s)?"
          r"(?:le |les )comptes?(?: de campagne)?\s+(?:d[eu']|des)|(?:a |ont )?déclaré inéligibles?)",
          subj=("PUBLIC_BODY",), obj=ANY, confidence=0.8),
     Rule("gap.sanctioned.prefix", "SANCTIONED", r"(?:à|au|aux|à l'encontre d[eu']?|contre|envers)",
@@ -55,13 +62,25 @@ RULES: tuple[Rule, ...] = (
          subj=("PUBLIC_BODY",), obj=ANY,
          prefix=rf"{_MEASURE}s?\s+(?:[^,;]{{0,30}}\s)?(?:infligée?s?|prononcée?s?|adressée?s?|notifiée?s?|"
                 r"imposée?s?)\s+(?:à|au|aux|à l'encontre d[eu']?|contre|envers)", confidence=0.7),
+    Rule("gap.sanctioned.noun", "SANCTIONED", r"(?:en \d{4}\s*)?(?:contre|à l'encontre d[eu']?|visant|envers)",
+         subj=("PUBLIC_BODY",), obj=ANY, prefix=rf"{_MEASURE}s?\s+(?:[^,;§]{{0,30}}\s)?(?:d[eu']|de la|des)",
+         confidence=0.7),
+    Rule("gap.regulates.noun", "REGULATES",
+         r"(?:(?:en \d{4}|lieu)\s*)?(?:sur|visant|contre|chez|concernant|à l'encontre d[eu']?|auprès d[eu'])",
+         subj=("PUBLIC_BODY",), obj=ANY, confidence=0.65,
+         prefix=r"(?:enquête|contrôle|procédure|investigation|instruction|audit|inspection)s?(?: (?:ouverte?|"
+                r"lancée?|menée?|diligentée?|conduite?|effectuée?|réalisée?|engagée?)s?)?\s+(?:par|d[eu']|de la|des)"),
     Rule("gap.regulates.passive", "REGULATES",
          r"(?:a été |est |sont |été )?(?:contrôlée?s?|auditée?s?|auditionnée?s?|convoquée?s?|"
          r"examinée?s?|inspectée?s?)\s+(?:[^,;]{0,40}?\s)?par|(?:(?:s'est |se sont |est |a été |sont |"
          r"s'était |était )?(?:inscrite?s?|enregistrée?s?|référencée?s?|déclarée?s?)|figur\w*|apparaît|"
          r"apparaissait)\s+(?:[^,;§]{0,30}\s)?(?:au|sur le|dans le) (?:répertoire|registre)[^,;§]{0,60}?\s"
          r"(?:de|du|d'|des|tenu par|de la part d[eu'])|(?:visée?s? par une (?:enquête|procédure)[^,;]{0,30}?|"
-         rf"dans le viseur|sous la surveillance)\s+{_DE}", direction="rev", subj=("PUBLIC_BODY",), obj=ANY),
+         rf"dans le viseur|sous la surveillance)\s+{_DE}|(?:a |ont )?fait l'objet d'(?:une |un )(?:[a-zé]+ )?(?:enquête|"
+         r"contrôle|procédure|investigation|instruction|audit|inspection)s?(?: [a-zé]+)?\s+(?:de la part d[eu']|"
+         r"d[eu']|de la|des|diligentée? par|menée? par|ouverte? par)|(?:a |ont )?(?:reçu|reçoit|reçoivent) la visite "
+         r"(?:des (?:contrôleurs|agents|enquêteurs|inspecteurs) )?(?:d[eu']|des)|(?:inscrite?s?|enregistrée?s?|"
+         r"déclarée?s?) (?:[^,;§]{0,30}\s)?auprès d[eu']", direction="rev", subj=("PUBLIC_BODY",), obj=ANY),
     Rule("gap.regulates.verb", "REGULATES",
          rf"(?:(?:contrôl|audit|inspect|perquisitionn)\w*{_TARGET}|enquêt\w* sur|(?:a |ont )?(?:ouvert|lancé|"
          r"mené|diligenté|conduit|effectué|réalisé|engagé|ouvre|lance|mène)\s+(?:[^,;]{0,30}?\s)?(?:une |un |"

@@ -51,6 +51,17 @@ GAPS = [
     (" a déclaré inéligible ", "PUBLIC_BODY", "PERSON", "SANCTIONED", "fwd", ""),
     (", dont le compte a été rejeté par la ", "PERSON", "PUBLIC_BODY", "SANCTIONED", "rev", ""),
     (" par la ", "COMPANY", "PUBLIC_BODY", "SANCTIONED", "rev", "la mise en demeure adressée à "),
+    (" a écopé en 2021 d'un blâme de la ", "COMPANY", "PUBLIC_BODY", "SANCTIONED", "rev", ""),
+    (" s'est vu notifier une injonction par le ", "COMPANY", "PUBLIC_BODY", "SANCTIONED", "rev", ""),
+    (" a prononcé contre ", "PUBLIC_BODY", "PERSON", "SANCTIONED", "fwd", ""),
+    (" contre la société ", "PUBLIC_BODY", "COMPANY", "SANCTIONED", "fwd", "la lourde amende de la "),
+    (" a fait l'objet d'un contrôle de la ", "COMPANY", "PUBLIC_BODY", "REGULATES", "rev", ""),
+    (" a reçu la visite des enquêteurs de la ", "COMPANY", "PUBLIC_BODY", "REGULATES", "rev", ""),
+    (" est enregistré auprès de la ", "COMPANY", "PUBLIC_BODY", "REGULATES", "rev", ""),
+    (" visant ", "PUBLIC_BODY", "COMPANY", "REGULATES", "fwd", "l'enquête menée par l'"),
+    (" ainsi que sa succursale belge, ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "rev", ""),
+    (" a pris en 2020 la majorité du capital de ", "COMPANY", "COMPANY", "OWNS", "fwd", ""),
+    (" est actionnaire à hauteur de 12 % de ", "PERSON", "COMPANY", "OWNS", "fwd", ""),
 ]
 
 
@@ -70,6 +81,8 @@ NO_GAPS = [
     (" n'a pas contrôlé les serveurs de ", "PUBLIC_BODY", "COMPANY"),
     (" n'a jamais rejeté le compte de ", "PUBLIC_BODY", "PERSON"),
     (" aurait adressé un rappel à l'ordre à ", "PUBLIC_BODY", "COMPANY"),
+    (" a racheté des fichiers d'électeurs à l'agence ", "COMPANY", "COMPANY"),  # a purchase, not a stake
+    (" pourrait faire l'objet d'une enquête de la ", "COMPANY", "PUBLIC_BODY"),
 ]
 
 
@@ -89,6 +102,8 @@ SENTENCES = [
     ("La start-up Cadrivote conservait les fichiers sans limite. La CNIL l'a finalement sanctionnée en "
      "juin.",
      {("CNIL", "SANCTIONED", "Cadrivote")}),
+    ("En mars, la CNIL a mis la start-up Ravelis en demeure de supprimer ses fichiers.",
+     {("CNIL", "SANCTIONED", "Ravelis")}),
     # fronted owners with "en"
     ("Fondée en 2015 par Paul Vernhes et Léa Corbin, qui en possèdent toujours la majorité, la société "
      "Orbeval vend des fichiers électoraux.",
@@ -145,6 +160,7 @@ NEGATIVE = [
     "Le groupe Néoprim envisage de mettre la main sur la start-up Valcivis.",
     "La société Ardelis, dont il n'a jamais été actionnaire, a facturé Jules Perrot.",
     "Son actionnaire, le fonds Mistral Ventures, aurait-il racheté Velbo ?",
+    "La CNIL n'a pas mis la société Quintal en demeure.",
 ]
 
 
