@@ -97,7 +97,9 @@ def compound_roles(doc: Doc, sent: Span, ents: list[Span], previous: list[Span])
 _APPOINT = re.compile(
     r"^\s*(?:(?:a|ont|vient de|viennent de|avait)\s+)?(?:[a-zé]+ment\s+)?(?:nommé|nomme|nommer|désigné|désigne|"
     r"désigner|choisi|choisit|choisir|recruté|recrute|recruter|embauché|embauche|embaucher|promu|promeut|"
-    r"porté|porte|installé|installe|appelé|appelle|coopté|coopte|élu|élit)\s+(?:en [a-zéû]+(?: \d{4})?\s+|"
+    r"porté|porte|installé|installe|appelé|appelle|coopté|coopte|élu|élit|(?:annoncé|annonce|officialisé|officialise|"
+    r"confirmé|confirme)\s+(?:l'|l’|la |le )\s*(?:arrivée|nomination|désignation|recrutement|élection|promotion)\s+(?:de|d'|d’))"
+    r"\s*(?:en [a-zéû]+(?: \d{4})?\s+|"
     r"en \d{4}\s+)?$", re.IGNORECASE)
 _APPOINT_ROLE = re.compile(
     r"^\s*,?\s*(?:(?:en [a-zéû]+(?: \d{4})?|en \d{4}|le mois dernier|cette semaine|début [a-zéû]+)\s*,?\s*)?"

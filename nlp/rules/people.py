@@ -26,7 +26,9 @@ _AGENT_DESC = r"(?:\s+(?:l'|le |la |un |une |son |sa )[^,;]{0,70}?(?:,\s*|\s))?"
 #: "assure depuis 2020 la présidence de".
 _TAKE = (r"(?:a |ont |avait |vient de |va |pour |afin de )?(?:pris|prend|prendre|prendra|repris|reprend|reprendre|"
          r"reprendra|assure|assurait|a assuré|assurer|occupe|occupait|a occupé|occuper)\s+(?:[^,;§]{0,30}?\s)?"
-         r"(?:la |les )(?:tête|direction(?: générale| exécutive| opérationnelle| générale déléguée)?|"
+         r"(?:la |les |sa )(?:tête|direction(?: générale| exécutive| opérationnelle| générale déléguée)?"
+         r"(?! de (?:la )?campagne| de la communication| des (?:opérations|études|ventes|programmes|affaires)| du (?:pôle|"
+         r"service|département|numérique|digital|développement|marketing))|"
          r"présidence(?: du directoire| du conseil d'administration| du conseil de surveillance| exécutive)?|"
          r"co-?présidence|gérance|co-?gérance|rênes|commandes) d[eu']?")
 #: A company described by a common noun ("sa propre structure", "son cabinet de conseil").
@@ -124,7 +126,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:a été |est )?(?:nommée?|élue?) )(?:[^,;]{0,20}\s)?au (?:conseil d'administration|"
          r"conseil de surveillance|directoire|bureau) d[eu']|(?:a |ont )?pris la (?:tête|direction|présidence)"
          r" d[eu']?|(?:est |était )?(?:à la tête|aux commandes|aux manettes) d[eu']?|"
-         r"(?:succède|succédé|succéder|succédant|succédera|remplace|remplacé|remplacer|remplaçant) (?:à )?§"
+         r"(?:succède|succédé|succéder|succédant|succédera|remplace|remplacé|remplacer|remplaçant)(?: [^,;§]{1,25}?)? (?:à )?§"
          r"(?:,[^;§]{0,60},)?\s+(?:à la (?:tête|direction(?: générale)?|présidence|gérance)|au poste de [a-zé ]{3,40}?"
          r"|aux commandes|comme [a-zé ]{3,40}?) d[eu']?|"
          r"(?:a été |est |sera |avait été )?(?:nommée?|promue?|désignée?|élue?|devenue?|devient|deviendra|reconduite?|propulsée?|confirmée?|installée?) "
@@ -148,6 +150,20 @@ RULES: tuple[Rule, ...] = (
          r"(?:occupe|occupait|a occupé|occuper|prend|a pris|obtient|a obtenu)\s+(?:[^,;§]{0,30}?\s)?(?:le )?"
          r"(?:poste|fonctions?) de [a-zéèêà' -]{3,40}?\s+(?:d[eu']?|chez|au sein d[eu'])", subj=("PERSON",),
          obj=ORG, confidence=0.65),
+    Rule("gap.directs.left", "DIRECTS",
+         r"(?:a |avait |vient de )?(?:quitt\w*|céd\w*|cède|abandonn\w*|lâch\w*|transm\w*|laiss\w*) "
+         r"(?:[^,;§]{0,20}?\s)?(?:la |sa |les )(?:présidence|co-?présidence|direction générale|tête|gérance|rênes) d[eu']?",
+         subj=("PERSON",), obj=ORG, confidence=0.65),
+    Rule("gap.directs.handover", "DIRECTS", r"à", direction="rev", subj=("PERSON",), obj=ORG, confidence=0.65,
+         prefix=r"(?:céd\w*|cède|transm\w*|laiss\w*|confi\w*|passé|passe) (?:la |sa )(?:présidence|co-?présidence|"
+                r"direction générale|tête|gérance|rênes)\s+(?:d[eu']?|des)"),
+    Rule("gap.directs.nomination", "DIRECTS",
+         r"(?:,[^,;§]{0,40},\s*)?(?:au poste de (?:co-?)?(?:président\w*|directeur général|directrice générale|pdg|"
+         r"gérant\w*)(?: déléguée?)?|à la (?:tête|présidence|co-?présidence|direction générale|gérance)|comme (?:co-?)?"
+         r"(?:président\w*|directeur général|directrice générale|pdg|gérant\w*)|en tant que (?:co-?)?(?:président\w*|"
+         r"directeur général|directrice générale|pdg|gérant\w*)) d[eu']?", subj=("PERSON",), obj=ORG, confidence=0.65,
+         prefix=r"(?:nomination|arrivée|désignation|élection|promotion|intronisation|installation|reconduction|"
+                r"recrutement|réélection)\s+(?:d[eu']?|des)"),
     Rule("gap.directs.board", "DIRECTS",
          r"(?:compte|comptait|accueille|accueillait|a accueilli|a fait entrer|fait entrer|a coopté|coopte|"
          r"a nommé|nomme)\s+(?:[a-zéè]+ )?(?:aussi |également |désormais |notamment |depuis \d{4} )?"
@@ -188,7 +204,9 @@ RULES: tuple[Rule, ...] = (
          confidence=0.65),
     Rule("gap.works_for.employs", "WORKS_FOR",
          r"(?:emploie|employait|a employé|salarie|salariait|compte|comptait) (?:[^,;§]{0,30}?\s)?"
-         r"(?:comme|en tant que|au poste de) [a-zé' -]{3,40}?", direction="rev", subj=("PERSON",), obj=ORG,
+         r"(?:comme|en tant que|au poste de) (?!clients?\b|clientes?\b|partenaires?\b|actionnaires?\b|investisseu\w+|"
+         r"fournisseu\w+|prestataires?\b|soutiens?\b|mécènes?\b|donat\w+|ambassad\w+|parrain\w*|marraine)"
+         r"[a-zé' -]{3,40}?", direction="rev", subj=("PERSON",), obj=ORG,
          confidence=0.65),
     Rule("gap.works_for.hire", "WORKS_FOR",
          r"(?:recrut\w*|embauch\w*|débauch\w*)", direction="rev", subj=("PERSON",), obj=ORG),

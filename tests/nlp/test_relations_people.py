@@ -52,6 +52,11 @@ GAPS = [
     (" a été débauchée en 2020 par ", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
     (", transfuge de ", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
     (", membre du bureau national du ", "PERSON", "PARTY", "MEMBER_OF", "fwd"),
+    (" a succédé en 2020 à § à la présidence de ", "PERSON", "COMPANY", "DIRECTS", "fwd"),
+    (" a quitté en mars la présidence de ", "PERSON", "COMPANY", "DIRECTS", "fwd"),
+    (" assure la direction de campagne de ", "PERSON", "PARTY", None, None),
+    (" a pris la direction de la communication de ", "PERSON", "COMPANY", None, None),
+    (" compte comme client ", "COMPANY", "PERSON", None, None),
     # party labels after the name
     (", maire ", "PERSON", "PARTY", "MEMBER_OF", "fwd"),
     (", adjointe au maire ", "PERSON", "PARTY", "MEMBER_OF", "fwd"),
@@ -65,6 +70,13 @@ def test_gap_rules(gap: str, a: str, b: str, predicate: str | None, direction: s
         assert rule is None
     else:
         assert rule is not None and (rule.predicate, rule.direction) == (predicate, direction)
+
+
+def test_handover_and_nomination_prefixes() -> None:
+    rule = match_gap(" à", normalise_gap("X a cédé la présidence de "), "COMPANY", "PERSON")
+    assert rule is not None and (rule.predicate, rule.direction) == ("DIRECTS", "rev")
+    rule = match_gap(" à la présidence de", normalise_gap("La nomination de "), "PERSON", "COMPANY")
+    assert rule is not None and (rule.predicate, rule.direction) == ("DIRECTS", "fwd")
 
 
 def test_founded_with_coauthor_after_descriptor() -> None:
@@ -142,6 +154,8 @@ SENTENCES = [
     ("L'institut Quadrant a recruté Jonas Perrier comme chargé d'études.", {("Jonas Perrier", "WORKS_FOR", "Quadrant")}),
     ("Éloïse Marchetti, présidente fondatrice de Tribuna, défend son modèle.",
      {("Éloïse Marchetti", "DIRECTS", "Tribuna"), ("Éloïse Marchetti", "FOUNDED", "Tribuna")}),
+    ("Le cabinet Orphée a officialisé l'arrivée de Lucie Bernard au poste de directrice générale.",
+     {("Lucie Bernard", "DIRECTS", "Orphée")}),
     # a party cadre is a member, not staff
     ("Ancienne militante du Parti socialiste, Léa Garnier conseille aujourd'hui des élus.",
      {("Léa Garnier", "MEMBER_OF", "Parti socialiste")}),
