@@ -7,6 +7,7 @@ Each takes ``(doc, sent, ents, previous)`` and returns :data:`~nlp.frames.base.T
 * split measure: "la CNIL a mis la société X en demeure", "a rappelé X à l'ordre";
 * pronoun sanction: "…, la CNIL lui a infligé une amende", "la CNIL l'a mise en demeure" (the
   pronoun is the fronted clause's target, else the sentence's or the previous sentence's firm);
+* inverted relative: "la start-up X, que le groupe Y a rachetée en 2021" (Y OWNS X);
 * fronted owners: "Cofondée par A et B, qui en détiennent chacun 40 %, la société X…";
 * *dont* + pronoun: "la société X, dont il était actionnaire" (the sentence's first person);
 * possessive owner: "son actionnaire, le fonds X", "son nouveau propriétaire, l'homme d'affaires X";
@@ -49,6 +50,9 @@ _PRONOUN_SANCTION = re.compile(
 _SPLIT_VERB = re.compile(r"^\s*(?:a|ont|avait|avaient)\s+" + _ADV + r"(?:mis|rappelé)\s+"
                          r"(?:(?:la|le|l'|les)\s*(?:[a-zé-]+\s+){0,2})?$")
 _SPLIT_TAIL = re.compile(r"^\s*(?:,[^,;]{0,60},\s*)?(?:en demeure|à l'ordre)\b")
+_QUE = re.compile(r"^\s*,?\s*(?:que|qu')\s*(?:(?:la|le|l'|les)\s*(?:[a-zé-]+\s+){0,2})?$")
+_OWNS_AFTER = re.compile(r"^\s*(?:,[^,;]{0,40},\s*)?(?:a|avait|ont|avaient)\s+" + _ADV
+                         + r"(?:rachetée?s?|acquise?s?|reprise?s?|absorbée?s?|achetée?s?)\b")
 _PARTICIPLE = re.compile(r"^\s*(?:co-?)?[a-zéèêû]+(?:ée?s?|ie?s?|ue?s?|te?s?)\b")
 _EN_OWNS = re.compile(
     r"^\s*,\s*qui\s+en\s+" + _ADV + r"(?:détien\w*|détenai\w*|possèd\w*|possédai\w*|contrôl\w*|"
@@ -101,6 +105,8 @@ def inspections(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) ->
             if _BODY_INTRO.search(normalise_gap(clause)) and ";" not in clause and not is_negated(
                     normalise_gap(clause)):
                 targets = [e for e in ents if e.end_char <= body.start_char and e.label_ in ANY]
+                if any(e.label_ in ("MEDIA", "PUBLIC_BODY") for e in targets):
+                    targets = []  # another body or a medium ran it ("une enquête de Mediapart sur X")
                 out.extend((body, t, "REGULATES", 0.65, "frame.capital.inspection") for t in targets)
         tail = normalise_gap(_text(doc, body.end_char, min(sent.end_char, body.end_char + 120)))
         if not _PRONOUN_SANCTION.match(tail):
@@ -121,6 +127,21 @@ def split_measure(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) 
         if _SPLIT_VERB.match(normalise_gap(_text(doc, body.end_char, ent.start_char)) + " ") and _SPLIT_TAIL.match(
                 normalise_gap(_text(doc, ent.end_char, min(sent.end_char, ent.end_char + 80)))):
             out.append((body, ent, "SANCTIONED", 0.65, "frame.capital.split_measure"))
+    return out
+
+
+def inverted_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+    """"la start-up X, que le groupe Y a rachetée en 2021": Y OWNS X (verb after the agent)."""
+    out: list[Triple] = []
+    for owned, owner in zip(ents, ents[1:], strict=False):
+        if owned.label_ not in _OWNED or owner.label_ not in _OWNER:
+            continue
+        if not _QUE.match(normalise_gap(_text(doc, owned.end_char, owner.start_char)) + " "):
+            continue
+        tail = normalise_gap(_text(doc, owner.end_char, min(sent.end_char, owner.end_char + 60)))
+        m = _OWNS_AFTER.match(tail)
+        if m and not is_negated(m.group()):
+            out.append((owner, owned, "OWNS", 0.65, "frame.capital.inverted_owner"))
     return out
 
 
@@ -210,5 +231,5 @@ def ordinal_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) 
 
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
-    inspections, split_measure, fronted_owners, dont_pronoun_owner, possessive_owner, ordinal_owner,
+    inspections, split_measure, inverted_owner, fronted_owners, dont_pronoun_owner, possessive_owner, ordinal_owner,
 )

@@ -91,7 +91,8 @@ RULES: tuple[Rule, ...] = (
                 r"activité|pôle|logiciel|application|appli|plateforme|outil|solution|agence|titre|journal|"
                 r"marque|site|fichier|base de données)s?(?: [a-zéèêàç'-]+){0,3}?)?"),
     Rule("gap.owns.capital_opened", "OWNS",
-         r"(?:a |ont |avait |avaient )?(?:ouvert|ouvre|ouvrent)\s+(?:[^,;§]{0,30}?\s)?(?:son|leur) capital\s+"
+         r"(?:a |ont |avait |avaient )?(?:ouvert|ouvre|ouvrent|cédé|cède|cèdent|vendu|vend|vendent)\s+"
+         r"(?:[^,;§]{0,30}?\s)?(?:son|leur) capital\s+"
          rf"(?:[^,;§]{{0,30}}?\s)?(?:à|au|aux){_OWNER_NOUN}", direction="rev", subj=_OWNER,
          obj=("COMPANY", "MEDIA"), confidence=0.7),
     Rule("gap.owns.verb", "OWNS",
@@ -109,6 +110,11 @@ RULES: tuple[Rule, ...] = (
          r"(?: (?:majoritaire|principal|unique|minoritaire|de référence|historique))?"
          rf"(?: à (?:hauteur de )?\d+[,.]?\d*\s?%)?\s+{_DE}|investi\w* dans)"
          rf"{_ADV}(?:\s+{_STAKE}\s+{_DE})?", subj=_OWNER, obj=_OWNED, confidence=0.7),
+    Rule("gap.owns.inverted", "OWNS",
+         r",?\s*(?:que|qu')\s*(?:détient|détenait|possède|possédait|contrôle|contrôlait|édite|éditait|développe|"
+         r"commercialise|a (?:racheté|acquis|repris|absorbé)e?s?|avait (?:racheté|acquis|repris|absorbé)e?s?)"
+         rf"{_ADV}(?:\s+(?:en \d{{4}}|{_STAKE}))?",
+         direction="rev", subj=_OWNER, obj=_OWNED, confidence=0.7),
     Rule("gap.owns.dont_product", "OWNS",
          r",?\s*dont (?:le |la |les |l')(?:logiciel|application|appli|plateforme|outil|solution|produit|"
          r"service|site|marque|base de données|offre)s?(?: [^,;§]{0,30}?)?", subj=("COMPANY",),

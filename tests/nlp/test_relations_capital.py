@@ -62,6 +62,9 @@ GAPS = [
     (" ainsi que sa succursale belge, ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "rev", ""),
     (" a pris en 2020 la majorité du capital de ", "COMPANY", "COMPANY", "OWNS", "fwd", ""),
     (" est actionnaire à hauteur de 12 % de ", "PERSON", "COMPANY", "OWNS", "fwd", ""),
+    (", qu'a rachetée en 2019 le groupe ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
+    (", que détient désormais ", "COMPANY", "PERSON", "OWNS", "rev", ""),
+    (" a cédé 25 % de son capital au fonds ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
 ]
 
 
@@ -104,6 +107,8 @@ SENTENCES = [
      {("CNIL", "SANCTIONED", "Cadrivote")}),
     ("En mars, la CNIL a mis la start-up Ravelis en demeure de supprimer ses fichiers.",
      {("CNIL", "SANCTIONED", "Ravelis")}),
+    ("L'agence Mirabel, que le groupe Tessaro a rachetée l'an dernier, vend des panels aux mairies.",
+     {("Tessaro", "OWNS", "Mirabel")}),
     # fronted owners with "en"
     ("Fondée en 2015 par Paul Vernhes et Léa Corbin, qui en possèdent toujours la majorité, la société "
      "Orbeval vend des fichiers électoraux.",
@@ -161,6 +166,7 @@ NEGATIVE = [
     "La société Ardelis, dont il n'a jamais été actionnaire, a facturé Jules Perrot.",
     "Son actionnaire, le fonds Mistral Ventures, aurait-il racheté Velbo ?",
     "La CNIL n'a pas mis la société Quintal en demeure.",
+    "Après une enquête de Mediapart sur la société Orvidia, la CNIL a ouvert un dossier.",
 ]
 
 
