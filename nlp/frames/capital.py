@@ -9,6 +9,7 @@ Each takes ``(doc, sent, ents, previous)`` and returns :data:`~nlp.frames.base.T
   pronoun is the fronted clause's target, else the sentence's or the previous sentence's firm);
 * inverted relative: "la start-up X, que le groupe Y a rachetée en 2021" (Y OWNS X);
 * fronted owners: "Cofondée par A et B, qui en détiennent chacun 40 %, la société X…";
+* *dont* + role: "X, dont le fondateur Y détient 70 %" (Y OWNS X);
 * *dont* + pronoun: "la société X, dont il était actionnaire" (the sentence's first person);
 * possessive owner: "son actionnaire, le fonds X", "son nouveau propriétaire, l'homme d'affaires X";
 * remaining stake: "les 8 % restants appartiennent à son gérant, X";
@@ -53,6 +54,11 @@ _SPLIT_TAIL = re.compile(r"^\s*(?:,[^,;]{0,60},\s*)?(?:en demeure|à l'ordre)\b"
 _QUE = re.compile(r"^\s*,?\s*(?:que|qu')\s*(?:(?:la|le|l'|les)\s*(?:[a-zé-]+\s+){0,2})?$")
 _OWNS_AFTER = re.compile(r"^\s*(?:,[^,;]{0,40},\s*)?(?:a|avait|ont|avaient)\s+" + _ADV
                          + r"(?:rachetée?s?|acquise?s?|reprise?s?|absorbée?s?|achetée?s?)\b")
+_DONT_ROLE = re.compile(r"^\s*,?\s*dont\s+(?:le|la|les|l'|son|sa|ses)\s*(?:co-?)?(?:fondat\w*|président\w*|"
+                        r"directeur général|directrice générale|gérant\w*|patron\w*|pdg|dirigeant\w*|créat\w*|"
+                        r"associée?s?)\s*,?\s*$")
+_HOLDS = re.compile(r"^\s*,?\s*" + _ADV + r"(?:détient|détenait|possède|possédait|contrôle|contrôlait|"
+                    r"détiennent|possèdent|conserve|garde)\b")
 _PARTICIPLE = re.compile(r"^\s*(?:co-?)?[a-zéèêû]+(?:ée?s?|ie?s?|ue?s?|te?s?)\b")
 _EN_OWNS = re.compile(
     r"^\s*,\s*qui\s+en\s+" + _ADV + r"(?:détien\w*|détenai\w*|possèd\w*|possédai\w*|contrôl\w*|"
@@ -145,6 +151,20 @@ def inverted_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span])
     return out
 
 
+def dont_role_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+    """"X, dont le fondateur Y détient 70 %": Y OWNS X (the role itself is the people family's)."""
+    out: list[Triple] = []
+    for org, owner in zip(ents, ents[1:], strict=False):
+        if org.label_ not in _FIRM or owner.label_ not in ("PERSON", "COMPANY"):
+            continue
+        if not _DONT_ROLE.match(normalise_gap(_text(doc, org.end_char, owner.start_char)) + " "):
+            continue
+        m = _HOLDS.match(normalise_gap(_text(doc, owner.end_char, min(sent.end_char, owner.end_char + 60))))
+        if m and not is_negated(m.group()):
+            out.append((owner, org, "OWNS", 0.65, "frame.capital.dont_role_owner"))
+    return out
+
+
 def fronted_owners(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
     """"Cofondée par A et B, qui en détiennent 40 %, la société X…": A and B OWN X."""
     if not _PARTICIPLE.match(normalise_gap(_text(doc, sent.start_char, sent.start_char + 30))):
@@ -231,5 +251,5 @@ def ordinal_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) 
 
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
-    inspections, split_measure, inverted_owner, fronted_owners, dont_pronoun_owner, possessive_owner, ordinal_owner,
+    inspections, split_measure, inverted_owner, dont_role_owner, fronted_owners, dont_pronoun_owner, possessive_owner, ordinal_owner,
 )

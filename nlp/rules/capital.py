@@ -44,6 +44,9 @@ RULES: tuple[Rule, ...] = (
          rf"\s*(?:,|et|ainsi que|avec|via|par|à travers)\s+(?:sa|son|leur|ses|leurs) (?:(?:nouvelle|jeune|"
          rf"principale|ancienne) )?(?:filiales?|succursales?)(?: {_WORD})?\s*,?",
          direction="rev", subj=_FIRM, obj=("COMPANY",), confidence=0.7),
+    Rule("gap.subsidiary_of.dont_parent", "SUBSIDIARY_OF",
+         r",?\s*dont (?:la |sa )?(?:maison|société) mère(?:,| est| reste| demeure)?", subj=_FIRM, obj=("COMPANY",),
+         confidence=0.75),
     Rule("gap.subsidiary_of.list", "SUBSIDIARY_OF",
          rf"(?:chapeaut|regroup|coiff|contrôl|détien|possèd|compt|rassembl|réuni|pilot|a créé|crée|"
          rf"a lancé|lance|a monté|monte|a ouvert|ouvre|s'est dotée? d'|se dote d')\w*{_ADV}\s+"
@@ -115,6 +118,11 @@ RULES: tuple[Rule, ...] = (
          r"commercialise|a (?:racheté|acquis|repris|absorbé)e?s?|avait (?:racheté|acquis|repris|absorbé)e?s?)"
          rf"{_ADV}(?:\s+(?:en \d{{4}}|{_STAKE}))?",
          direction="rev", subj=_OWNER, obj=_OWNED, confidence=0.7),
+    Rule("gap.owns.dont_capital", "OWNS",
+         r",?\s*dont (?:le capital|les parts(?: sociales)?|les actions|les titres|la majorité|l'intégralité)"
+         rf"(?: du capital)? (?:est |sont |était |étaient |a été |ont été )?(?:(?:détenue?s?|contrôlée?s?|"
+         rf"possédée?s?)(?: [^,;§]{{0,30}}?)? par|(?:répartie?s?|partagée?s?) entre|appartien\w* (?:à|au|aux)){_OWNER_NOUN}",
+         direction="rev", subj=_OWNER, obj=("COMPANY", "MEDIA"), confidence=0.7),
     Rule("gap.owns.dont_product", "OWNS",
          r",?\s*dont (?:le |la |les |l')(?:logiciel|application|appli|plateforme|outil|solution|produit|"
          r"service|site|marque|base de données|offre)s?(?: [^,;§]{0,30}?)?", subj=("COMPANY",),

@@ -65,6 +65,9 @@ GAPS = [
     (", qu'a rachetée en 2019 le groupe ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
     (", que détient désormais ", "COMPANY", "PERSON", "OWNS", "rev", ""),
     (" a cédé 25 % de son capital au fonds ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
+    (", dont le capital est détenu à 60 % par la holding ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
+    (", dont les parts sont réparties entre ", "COMPANY", "PERSON", "OWNS", "rev", ""),
+    (", dont la maison mère, ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "fwd", ""),
 ]
 
 
@@ -109,6 +112,8 @@ SENTENCES = [
      {("CNIL", "SANCTIONED", "Ravelis")}),
     ("L'agence Mirabel, que le groupe Tessaro a rachetée l'an dernier, vend des panels aux mairies.",
      {("Tessaro", "OWNS", "Mirabel")}),
+    ("Kelvane, dont la cofondatrice Anaïs Brunet possède encore 55 %, a levé 2 millions d'euros.",
+     {("Anaïs Brunet", "OWNS", "Kelvane")}),
     # fronted owners with "en"
     ("Fondée en 2015 par Paul Vernhes et Léa Corbin, qui en possèdent toujours la majorité, la société "
      "Orbeval vend des fichiers électoraux.",
