@@ -249,8 +249,23 @@ def person_descriptions(doc: Doc, sent: Span, ents: list[Span], previous: list[S
     return [(person, ents[0], "WORKS_FOR", 0.6, "frame.person_description.works_for")]
 
 
+#: "Elle y succède à Z": *y* names the organisation the previous sentence's officer joined.
+_Y_SUCCEEDS = re.compile(r"^\s*(?:il|elle)\s+y\s+(?:(?:a\s+)?succédé|succède|succédera|remplace|remplacera|(?:a\s+)?remplacé)"
+                         r"\s+(?:à\s+)?(?:(?:m\.|mme)\s*)?$", re.IGNORECASE)
+
+
+def succession_anaphora(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+    """"X prend la direction de B. Elle y succède à Z": Z directed B (the previous sentence's last firm)."""
+    if not ents or ents[0].label_ != "PERSON" or not previous:
+        return []
+    if not _Y_SUCCEEDS.match(_text(doc, sent.start_char, ents[0].start_char)):
+        return []
+    org = next((e for e in reversed(previous) if e.label_ in ORG), None)
+    return [(ents[0], org, "DIRECTS", 0.6, "frame.succession.directs")] if org is not None else []
+
+
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
     described_roles, office_labels, pronoun_relatives, fronted_infinitives, person_descriptions, compound_roles,
-    appointments,
+    appointments, succession_anaphora,
 )

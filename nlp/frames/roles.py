@@ -133,17 +133,28 @@ def fronted_apposition(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
     if not head or len(head) > 70 or not head[0].isalpha():
         return []
     rest = [e for e in ents[1:] if e.label_ != "PLACE"]
+    group = [ents[0]]  # "Ex-salarié de A et de B, X…": the phrase names A and B
+    while rest and rest[0].label_ == ents[0].label_ and _APPOSITION_COORD.match(
+            text[group[-1].end_char:rest[0].start_char]):
+        group.append(rest.pop(0))
     if not rest:
         return []
     main = rest[0]
     if not re.match(r"^[^,;.«»]{0,40},\s*(?:(?:le|la|les|l'|l’)\s*)?(?:[a-zà-ÿ-]+\s+){0,2}$",
-                    text[ents[0].end_char:main.start_char]):
+                    text[group[-1].end_char:main.start_char]):
         return []
     rule = match_gap(", " + head, "", main.label_, ents[0].label_)
     if rule is None or rule.prefix is not None:
         return []
-    subj, obj = (main, ents[0]) if rule.direction == "fwd" else (ents[0], main)
-    return [(subj, obj, rule.predicate, rule.confidence - 0.05, f"frame.apposition.{rule.name}")]
+    out: list[Triple] = []
+    for org in group:
+        subj, obj = (main, org) if rule.direction == "fwd" else (org, main)
+        out.append((subj, obj, rule.predicate, rule.confidence - 0.05, f"frame.apposition.{rule.name}"))
+    return out
+
+
+_APPOSITION_COORD = re.compile(r"^\s*(?:,|et|ou|puis|, puis|, et)\s*(?:(?:de|du|des|d'|d’|chez|au sein de)\s*)?"
+                               r"(?:(?:la|l'|l’|le)\s*)?$")
 
 
 _LABEL_ROLE = re.compile(r"\b(?:député|députée|sénateur|sénatrice|eurodéputée?|maire|élue?|conseill(?:er|ère)|"

@@ -61,7 +61,7 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.founded.prefix", "FOUNDED", r",|:", direction="rev", subj=("PERSON",), obj=ANY,
          prefix=rf"(?:co-?fondat\w*|fondat\w*|créat\w*)s?\s+{_DE}", confidence=0.7),
     Rule("gap.works_for.role", "WORKS_FOR",
-         _WHEN + r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne) |ex-\s*)*(?:directeur|directrice) "
+         _WHEN + r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne) |ex-\s*|l'(?=ancien|ex))*(?:directeur|directrice) "
          r"(?:de (?:la |)campagne|de la communication|(?:du |de la |des )?(?:numérique|digital|data|"
          r"stratégie|technique|commerciale?|marketing|opérations|développement|études))s?\s+"
          rf"(?:{_DE}|chez|au sein d[eu'])", subj=("PERSON",), obj=ORG, confidence=0.7),
@@ -164,6 +164,13 @@ RULES: tuple[Rule, ...] = (
          r"directeur général|directrice générale|pdg|gérant\w*)) d[eu']?", subj=("PERSON",), obj=ORG, confidence=0.65,
          prefix=r"(?:nomination|arrivée|désignation|élection|promotion|intronisation|installation|reconduction|"
                 r"recrutement|réélection)\s+(?:d[eu']?|des)"),
+    Rule("gap.directs.described", "DIRECTS",
+         r"(?:dirig\w*|présid\w*|gèr\w*|gér\w*|(?:a |avait )?(?:co-?)?fond\w*)(?:\s+(?:jusqu'ici|jusque-là|auparavant|"
+         r"précédemment|alors|naguère|longtemps|depuis \d{4}|de \d{4} à \d{4}))*\s+(?:l'|le |la |les |un |une )"
+         r"(?!campagne|communication|stratégie|équipe|service|pôle|cellule|liste|fédération|section|comité|direction|"
+         r"département|division|rédaction|bureau|groupe parlementaire|antenne|branche)"
+         r"[a-zéèêà-]{3,}(?: (?:de|d'|du|des) ?[a-zéèêà'-]+){0,3}", subj=("PERSON",), obj=("COMPANY", "MEDIA"),
+         confidence=0.6),
     Rule("gap.directs.board", "DIRECTS",
          r"(?:compte|comptait|accueille|accueillait|a accueilli|a fait entrer|fait entrer|a coopté|coopte|"
          r"a nommé|nomme)\s+(?:[a-zéè]+ )?(?:aussi |également |désormais |notamment |depuis \d{4} )?"
@@ -174,7 +181,7 @@ RULES: tuple[Rule, ...] = (
          prefix=r"(?:président\w*|directeur général|directrice générale|pdg|patron\w*|dirigeant\w*|"
                 rf"gérant\w*|directeur|directrice)s?\s+{_DE}", confidence=0.7),
     Rule("gap.works_for.noun", "WORKS_FOR",
-         _WHEN + r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne) |ex-\s*)*(?:responsable[^,;]{0,40}?|"
+         _WHEN + r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne) |ex-\s*|l'(?=ancien|ex))*(?:responsable[^,;]{0,40}?|"
          r"chargée? de [a-zé ]{3,30}?|cheff?e? de projet|consultante?|collaborat\w+|salariée?|employée?|"
          r"ingénieure?|analyste|data scientist|développeu\w+|conseill\w+(?: (?:spéciale?|politique|"
          r"technique|numérique|en [a-zé]+))?|porte-parole|attachée? de presse|stagiaire|associée?|"
@@ -216,7 +223,15 @@ RULES: tuple[Rule, ...] = (
 #: Trigger verbs read through the dependency parse (lemma -> alternatives, first fit wins).
 DEP_VERBS: dict[str, tuple[Trigger, ...]] = {
     **{v: (Trigger("FOUNDED", True, ("PERSON",), (*ORG, "PRODUCT")),) for v in ("fonder", "cofonder", "créer")},
-    **{v: (Trigger("DIRECTS", True, ("PERSON",), ORG),) for v in ("diriger", "présider", "gérer")},
+    **{v: (Trigger("DIRECTS", True, ("PERSON",), ORG),) for v in ("diriger", "présider", "gérer", "codiriger",
+                                                                 "coprésider", "cogérer", "administrer")},
+    "cocréer": (Trigger("FOUNDED", True, ("PERSON",), (*ORG, "PRODUCT")),),
+    **{v: (Trigger("WORKS_FOR", False, ("PERSON",), ORG),) for v in ("employer", "salarier", "débaucher")},
+    "travailler": (Trigger("WORKS_FOR", True, ("PERSON",), ("COMPANY", "MEDIA", "PUBLIC_BODY"),
+                           ("pour", "chez", "au sein de", "auprès de")),),
+    "officier": (Trigger("WORKS_FOR", True, ("PERSON",), ORG, ("chez", "pour", "au sein de")),),
+    "adhérer": (Trigger("MEMBER_OF", True, ("PERSON",), ("PARTY",), ("à", "au")),),
+    "militer": (Trigger("MEMBER_OF", True, ("PERSON",), ("PARTY",), ("à", "au", "chez", "dans", "au sein de")),),
     "rejoindre": (Trigger("MEMBER_OF", True, ("PERSON",), ("PARTY",)), Trigger("WORKS_FOR", True, ("PERSON",), ORG)),
     "recruter": (Trigger("WORKS_FOR", False, ("PERSON",), ORG),),
     "embaucher": (Trigger("WORKS_FOR", False, ("PERSON",), ORG),),

@@ -156,6 +156,21 @@ SENTENCES = [
      {("Éloïse Marchetti", "DIRECTS", "Tribuna"), ("Éloïse Marchetti", "FOUNDED", "Tribuna")}),
     ("Le cabinet Orphée a officialisé l'arrivée de Lucie Bernard au poste de directrice générale.",
      {("Lucie Bernard", "DIRECTS", "Orphée")}),
+    # coordinated organisations in a fronted apposition; "l'ancien" before a job
+    ("Ancienne consultante de Votalis et de Sondexa, Claire Dubois a fondé Civitas.",
+     {("Claire Dubois", "WORKS_FOR", "Votalis"), ("Claire Dubois", "WORKS_FOR", "Sondexa"),
+      ("Claire Dubois", "FOUNDED", "Civitas")}),
+    ("L'ancien chargé de mission de Sondexa, Rémi Caradec, a rejoint le cabinet Arpège.",
+     {("Rémi Caradec", "WORKS_FOR", "Sondexa"), ("Rémi Caradec", "WORKS_FOR", "Arpège")}),
+    # a described organisation after the verb
+    ("Inès Morvan, qui présidait jusqu'ici l'éditeur de logiciels électoraux Cartavote, rejoint Opsis.",
+     {("Inès Morvan", "DIRECTS", "Cartavote")}),
+    # "Elle y succède à Z": the previous sentence's firm
+    ("Nora Keller prend la présidence de Dialogos. Elle y succède à Franck Meunier, parti chez Varlin Conseil.",
+     {("Franck Meunier", "DIRECTS", "Dialogos"), ("Franck Meunier", "WORKS_FOR", "Varlin Conseil")}),
+    # prepositional verb through the parse, across incises
+    ("Claire Dubois a, selon nos informations, longtemps travaillé, entre 2015 et 2020, chez Votalis.",
+     {("Claire Dubois", "WORKS_FOR", "Votalis")}),
     # a party cadre is a member, not staff
     ("Ancienne militante du Parti socialiste, Léa Garnier conseille aujourd'hui des élus.",
      {("Léa Garnier", "MEMBER_OF", "Parti socialiste")}),
@@ -178,6 +193,8 @@ def test_sentences(text: str, expected: set[tuple[str, str, str]]) -> None:
 NEGATIVE_SENTENCES = [
     "Le mouvement Bretagne Demain est en crise : Morgane Stéphan n'en assure plus la trésorerie.",
     "Thomas Mercier n'a jamais pris la présidence de Votalis.",
+    "Inès Morvan dirige la campagne de Cartavote.",
+    "Claire Dubois n'a, selon nos informations, jamais travaillé chez Votalis.",
     "Le groupe Hermine Conseil n'a pas nommé Sarah Lenoir au poste de directrice générale.",
     "Renaissance a nommé Sarah Lenoir à la tête de sa fédération du Nord.",
     "Agathe Delorme critique Civiclic, la start-up qu'elle n'a jamais fondée.",
