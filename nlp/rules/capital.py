@@ -15,8 +15,9 @@ _WORD = r"[a-zàâäçéèêëîïôöûüÿœ'-]+"
 #: Adverbs a journalist slips after a verb ("détient également", "contrôle désormais").
 _ADV = r"(?:\s+(?:désormais|déjà|encore|aujourd'hui|également|aussi|toujours|notamment|[a-zéè]+ment))*"
 #: Owner descriptors the shared object fragment lacks ("la PME alsacienne", "le business angel").
-_OWNER_NOUN = (rf"(?:\s+(?:la |une |le |un |l')?(?:pme|tpe|eti|jeune pousse|pépite|studio|business angels?|"
-               rf"family office|investisseur|fonds|holding|maison)(?: {_WORD}){{0,2}}?)?")
+_OWNER_NOUN = (rf"(?:\s+(?:la |une |le |un |l'|son |sa |leur )?(?:pme|tpe|eti|jeune pousse|pépite|studio|"
+               rf"business angels?|family office|investisseur|fonds|holding|maison|concurrente?|rivale?|"
+               rf"(?:ancien |ex-)?partenaire|associée?|actionnaire|voisine?)(?: {_WORD}){{0,2}}?)?")
 #: A time adverbial or an incise inside a verb phrase ("a mis la main, fin 2023, sur").
 _WHEN = r"(?:\s*,[^,;§]{1,30},|\s(?:en|fin|début|mi-|dès)\s*[a-zéû0-9]+(?: \d{4})?)?"
 #: A stake: "40 %", "à hauteur de 20 %", "la majorité du capital".

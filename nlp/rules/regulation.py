@@ -36,8 +36,10 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.sanctioned.received", "SANCTIONED",
          rf"(?:(?:a |ont |avait |avaient )?écopé|(?:a |ont )?fait l'objet|s'(?:est|sont|était) vue?s? "
          rf"(?:infliger|adresser|notifier|imposer|signifier|délivrer)|(?:a |ont )?reçu)\s+(?:d'|de )?(?:une |un |des |deux |trois )?"
-         rf"(?:[^,;§]{{0,30}}?\s)?{_MEASURE}s?\b(?:[^,;§]{{0,40}}?\s)?(?:de la part d[eu']|infligée?s? par|prononcée?s? par|"
-         r"adressée?s? par|notifiée?s? par|par|de|du|des|d')",
+         rf"(?:(?!procédure|enquête|instruction|menace|risque)[^,;§]){{0,30}}?\s?{_MEASURE}s?\b(?:[^,;§]{{0,40}}?\s)?"
+         r"(?:de la part d[eu']|infligée?s? par|prononcée?s? par|adressée?s? par|notifiée?s? par|par|de|du|des|d')|"
+         r"s'(?:est|sont|était) vue?s? (?:infliger|adresser|notifier|imposer|signifier|délivrer)\s+"
+         r"(?:[^,;§]{0,20}?\s)?par",
          direction="rev", subj=("PUBLIC_BODY",), obj=ANY, confidence=0.75),
     Rule("gap.sanctioned.relative", "SANCTIONED",
          rf"(?:[^;§]{{0,60}}?\s)?(?:l'|la |le |les |une |un |cette |sa |son |ses )?{_MEASURE}s?\s+"
@@ -77,7 +79,7 @@ RULES: tuple[Rule, ...] = (
          r"apparaissait)\s+(?:[^,;§]{0,30}\s)?(?:au|sur le|dans le) (?:répertoire|registre)[^,;§]{0,60}?\s"
          r"(?:de|du|d'|des|tenu par|de la part d[eu'])|(?:visée?s? par une (?:enquête|procédure)[^,;]{0,30}?|"
          rf"dans le viseur|sous la surveillance)\s+{_DE}|(?:a |ont )?fait l'objet d'(?:une |un )(?:[a-zé]+ )?(?:enquête|"
-         r"contrôle|procédure|investigation|instruction|audit|inspection)s?(?: [a-zé]+)?\s+(?:de la part d[eu']|"
+         r"contrôle|procédure|investigation|instruction|audit|inspection)s?(?: (?:de |d')?[a-zé]+)?\s+(?:de la part d[eu']|"
          r"d[eu']|de la|des|diligentée? par|menée? par|ouverte? par)|(?:a |ont )?(?:reçu|reçoit|reçoivent) la visite "
          r"(?:des (?:contrôleurs|agents|enquêteurs|inspecteurs) )?(?:d[eu']|des)|(?:inscrite?s?|enregistrée?s?|"
          r"déclarée?s?) (?:[^,;§]{0,30}\s)?auprès d[eu']", direction="rev", subj=("PUBLIC_BODY",), obj=ANY),

@@ -65,6 +65,10 @@ GAPS = [
     (", qu'a rachetée en 2019 le groupe ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
     (", que détient désormais ", "COMPANY", "PERSON", "OWNS", "rev", ""),
     (" a cédé 25 % de son capital au fonds ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
+    (" a été reprise en 2023 par son concurrent ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
+    (" s'est vu imposer par la ", "COMPANY", "PUBLIC_BODY", "SANCTIONED", "rev", ""),
+    # a sanction procedure is not yet a sanction: supervision only
+    (" fait l'objet d'une procédure de sanction de la ", "COMPANY", "PUBLIC_BODY", "REGULATES", "rev", ""),
     (", dont le capital est détenu à 60 % par la holding ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
     (", dont les parts sont réparties entre ", "COMPANY", "PERSON", "OWNS", "rev", ""),
     (", dont la maison mère, ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "fwd", ""),
