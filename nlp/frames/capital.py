@@ -12,6 +12,7 @@ Each takes ``(doc, sent, ents, previous)`` and returns :data:`~nlp.frames.base.T
 * *dont* + role: "X, dont le fondateur Y détient 70 %" (Y OWNS X);
 * *dont* + pronoun: "la société X, dont il était actionnaire" (the sentence's first person);
 * possessive owner: "son actionnaire, le fonds X", "son nouveau propriétaire, l'homme d'affaires X";
+* co-owner: "A détient 35 % de Y, aux côtés de son fondateur, X" (X OWNS Y);
 * remaining stake: "les 8 % restants appartiennent à son gérant, X";
 * ordinal anaphora: "A et B… l'outil X du second" (B OWNS X).
 """
@@ -59,6 +60,10 @@ _DONT_ROLE = re.compile(r"^\s*,?\s*dont\s+(?:le|la|les|l'|son|sa|ses)\s*(?:co-?)
                         r"associée?s?)\s*,?\s*$")
 _HOLDS = re.compile(r"^\s*,?\s*" + _ADV + r"(?:détient|détenait|possède|possédait|contrôle|contrôlait|"
                     r"détiennent|possèdent|conserve|garde)\b")
+_BESIDE = re.compile(r"^[^;§]{0,40}?,?\s*(?:aux côtés|à côté|en compagnie) d[eu']\s*(?:(?:son|sa|ses|leur|leurs|"
+                     r"la|le|l'|les|des)\s*(?:[a-zé-]+\s*){0,2},?\s*)?$")
+_STAKE_VERB = re.compile(r"\b(?:détien\w*|détenai\w*|possèd\w*|possédai\w*|contrôl\w*|(?:entr|mont)\w* au capital|"
+                         r"actionnaires?|(?:a|ont) (?:investi|souscrit|pris une participation))\b")
 _PARTICIPLE = re.compile(r"^\s*(?:co-?)?[a-zéèêû]+(?:ée?s?|ie?s?|ue?s?|te?s?)\b")
 _EN_OWNS = re.compile(
     r"^\s*,\s*qui\s+en\s+" + _ADV + r"(?:détien\w*|détenai\w*|possèd\w*|possédai\w*|contrôl\w*|"
@@ -165,6 +170,20 @@ def dont_role_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]
     return out
 
 
+def co_owners(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+    """"A détient 35 % de Y, aux côtés de son fondateur, X": X is a shareholder of Y too."""
+    out: list[Triple] = []
+    for owned, owner in zip(ents, ents[1:], strict=False):
+        if owned.label_ not in _FIRM or owner.label_ not in _OWNER:
+            continue
+        if not _BESIDE.match(normalise_gap(_text(doc, owned.end_char, owner.start_char)) + " "):
+            continue
+        before = normalise_gap(_text(doc, sent.start_char, owned.start_char))
+        if _STAKE_VERB.search(before) and not is_negated(before):
+            out.append((owner, owned, "OWNS", 0.6, "frame.capital.co_owner"))
+    return out
+
+
 def fronted_owners(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
     """"Cofondée par A et B, qui en détiennent 40 %, la société X…": A and B OWN X."""
     if not _PARTICIPLE.match(normalise_gap(_text(doc, sent.start_char, sent.start_char + 30))):
@@ -225,7 +244,7 @@ def possessive_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span
             firms = [e for e in ents if e.label_ in _FIRM and e.end_char <= ent.start_char]
             # "A détient 70 % de B ; les 30 % restants…": B, the firm whose stake is split
             staked = [e for e in firms if _STAKE_OF.search(_left(doc, sent, e, 40))]
-            org = (staked or firms or [None])[0]
+            org = next(iter(staked or firms), None)
             if org is not None and org.text != ent.text:
                 out.append((ent, org, "OWNS", 0.6, "frame.capital.remaining_stake"))
     return out
@@ -251,5 +270,5 @@ def ordinal_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) 
 
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
-    inspections, split_measure, inverted_owner, dont_role_owner, fronted_owners, dont_pronoun_owner, possessive_owner, ordinal_owner,
+    inspections, split_measure, inverted_owner, dont_role_owner, co_owners, fronted_owners, dont_pronoun_owner, possessive_owner, ordinal_owner,
 )

@@ -118,6 +118,8 @@ SENTENCES = [
      {("Tessaro", "OWNS", "Mirabel")}),
     ("Kelvane, dont la cofondatrice Anaïs Brunet possède encore 55 %, a levé 2 millions d'euros.",
      {("Anaïs Brunet", "OWNS", "Kelvane")}),
+    ("Solvane Capital est entrée au capital d'Electis aux côtés de l'investisseur Marc Dalbret.",
+     {("Solvane Capital", "OWNS", "Electis"), ("Marc Dalbret", "OWNS", "Electis")}),
     # fronted owners with "en"
     ("Fondée en 2015 par Paul Vernhes et Léa Corbin, qui en possèdent toujours la majorité, la société "
      "Orbeval vend des fichiers électoraux.",
