@@ -69,10 +69,25 @@ RULES: tuple[Rule, ...] = (
          r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne|ex-|jeune|figure|cadre|élu|élue) )*"
          r"(?:membre|militante?|adhérente?|cadre|élue?|député\w*|sénat\w*|eurodéputé\w*|"
          r"conseill\w+ (?:municipal|régional|départemental)\w*|candidat\w*|tête de liste|porte-parole|maire|"
-         r"adjointe?s?(?: au maire)?|vice-président\w* de groupe|"
-         r"secrétaire nationale?|trésori\w+|figure)s?(?:\s+(?:du|de la) (?:bureau|conseil|comité|direction|secrétariat|"
-         r"commission)(?: [a-zé]+){0,2})?(?:\s+(?:d[eu']|des|investie? par|soutenue? par))?",
+         r"adjointe?s?(?: au maire)?|vice-président\w* de groupe|référente?s?(?: [a-zé]+)?|déléguée?s?(?: [a-zé]+)?|"
+         r"secrétaire (?:départementale?|fédérale?|régionale?)|responsable (?:fédérale?|nationale?|départementale?)|"
+         r"investie?|"
+         r"secrétaire nationale?|trésori\w+|figure)s?(?:\s+(?:malheureuse?|officielle?|dissidente?|sortante?|"
+         r"désignée?|historique|influente?|montante?))?(?:\s+(?:du|de la) (?:bureau|conseil|comité|direction|secrétariat|"
+         r"commission|fédération)(?: [a-zé]+){0,2})?(?:\s+(?:d[eu']|des|investie? par|soutenue? par))?",
          subj=("PERSON",), obj=("PARTY",), confidence=0.7),
+    Rule("gap.member_of.group", "MEMBER_OF",
+         r"(?:(?:le|la|l'|un|une|ancien|ancienne) |ex-\s*)*(?:co-?président\w*|président\w*|vice-président\w*|membre|"
+         r"secrétaire\w*|trésori\w+|responsable|porte-parole)s?\s+(?:du groupe|de la fédération|de la section|"
+         r"de la délégation|des jeunes|du conseil national|du bureau national)(?: [a-zé]+)?(?:\s+(?:d[eu']|des))?",
+         subj=("PERSON",), obj=("PARTY",), confidence=0.65),
+    Rule("gap.member_of.label", "MEMBER_OF",
+         r"(?:(?:a été |est |fut |avait été )?(?:élue?|réélue?|investie?|candidate?|présentée?|engagée?) )?"
+         r"(?:sous (?:l'étiquette|les couleurs|la bannière)|avec l'investiture|avec l'étiquette) (?:d[eu']|des)?",
+         subj=("PERSON",), obj=("PARTY",), confidence=0.7),
+    Rule("gap.member_of.left", "MEMBER_OF",
+         r"(?:a été |avait été |est |été )?(?:exclue?|radiée?|suspendue?) (?:[^,;]{0,20}?\s)?(?:du|de|des|d')",
+         subj=("PERSON",), obj=("PARTY",), confidence=0.6),
     Rule("gap.member_of.college", "MEMBER_OF",
          r"(?:(?:le|la|l'|un|une|ancien|ancienne) |ex-\s*)*(?:membre|commissaire|conseill\w+|magistrat\w*)s?\s+"
          r"(?:du collège|du conseil|de la commission|de la formation restreinte|du bureau|du comité)\s+"
