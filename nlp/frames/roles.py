@@ -30,10 +30,15 @@ _PAR = r"\b[^;«»]{0,140}?\bpar\s"
 #: Text between the fronted clause and the entity it describes: a comma, then an optional
 #: article and lower-case descriptor ("la start-up lyonnaise").
 _MAIN_GAP = re.compile(r"^\s*\)?\s*(?:(?:en|dès|depuis|le|début|fin)\s+[^,;]{1,20})?"
-                       r"(?:,\s*(?:qui|dont|lesquels|lesquelles)\s[^,;]{1,60})?,\s*(?:(?:le|la|les|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){0,3}$")
+                       r"(?:,\s*(?:qui|dont|lesquels|lesquelles)\s[^,;]{1,60})?,\s*(?:(?:le|la|les|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){0,3}$"
+                       r"(?<!\bde )(?<!\bdu )(?<!\bdes )(?<!\bd')(?<!\bd’)(?<!\bchez )(?<!\bpour )")
 _AGENT_LINK = re.compile(r"^\s*(?:,|et|ou|ainsi que|puis|, puis|, et)\s*(?:par|chez|à|au)?\s*"
                          r"(?:(?:le|la|les|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){0,4}?"
                          r"(?:(?:de|du|des|d'|d’|de la|de l'|de l’)\s*)?$")
+
+
+_APPOSED_COMPLEMENT = re.compile(r"^\s*,\s*(?:(?:le|la|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){1,4}?"
+                                 r"(?:de|du|des|d'|d’|chez)\s*(?:(?:la|l'|l’)\s*)?$")
 
 
 @dataclass(frozen=True)
@@ -105,8 +110,9 @@ def fronted(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
         agents = _drop_genitive_head(doc, agents)
         linked = agents[:1]
         for prev, ent in zip(agents, agents[1:], strict=False):
-            if not _AGENT_LINK.match(_text(doc, prev.end_char, ent.start_char)):
-                break
+            link = _text(doc, prev.end_char, ent.start_char)
+            if not _AGENT_LINK.match(link) or _APPOSED_COMPLEMENT.match(link):
+                break  # "par A, ancien directeur de B": B qualifies A, it is no co-agent
             linked.append(ent)
         for agent in linked:
             subj, obj = (agent, ents[main]) if frame.agent_is_subject else (ents[main], agent)

@@ -39,10 +39,12 @@ RULES: tuple[Rule, ...] = (
     # -- founders, officers, staff (before clients: "directeur de campagne de") -------------
     Rule("gap.founded.passive", "FOUNDED",
          r"(?:a été |ont été |est |été |fut )?(?:co-?)?(?:fondée?s?|créée?s?|lancée?s?|imaginée?s?)"
-         r"\s+(?:[^,;]{0,50}?\s)?par", direction="rev", subj=("PERSON", "COMPANY", "PARTY"), obj=ANY),
+         r"\s+(?:[^,;]{0,50}?\s)?(?:par|à l'initiative d[eu']?|sous l'impulsion d[eu']?)", direction="rev",
+         subj=("PERSON", "COMPANY", "PARTY"), obj=ANY),
     Rule("gap.founded.noun", "FOUNDED",
-         r"(?:(?:le|la|l'|un|une|l'un|l'une|ancien|ancienne|jeune|des|de ses|ses) )*"
-         rf"(?:co-?fondat\w*|fondat\w*|créat\w*)s?\s+(?:et [^,;]{{0,30}}?\s)?{_DE}",
+         r"(?:(?:le|la|l'|un|une|l'un|l'une|ancien|ancienne|jeune|des|de ses|ses|deux|trois|quatre|cinq|associée?s?|"
+         r"l'associée?|principal|principale|véritable) )*(?:co-?fondat\w*|fondat\w*|créat\w*)s?\s+(?:et [^,;]{0,30}?\s)?"
+         + _DE,
          subj=("PERSON", "COMPANY"), obj=ANY, confidence=0.8),
     Rule("gap.founded.verb", "FOUNDED",
          r"(?:(?:co-?)?fond(?:e|é|ent|a|èrent|ait|aient|er)|cré(?:e|é|ent|a|èrent|ait|aient|er)|"
@@ -166,7 +168,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:poste|fonctions?) de [a-zéèêà' -]{3,40}?\s+(?:d[eu']?|chez|au sein d[eu'])", subj=("PERSON",),
          obj=ORG, confidence=0.65),
     Rule("gap.directs.left", "DIRECTS",
-         r"(?:a |avait |vient de )?(?:quitt\w*|céd\w*|cède|abandonn\w*|lâch\w*|transm\w*|laiss\w*) "
+         r"(?:a |avait |vient de )?(?:quitt\w*|céd\w*|cède|abandonn\w*|lâch\w*|transm\w*|laiss\w*|démissionn\w* de) "
          r"(?:[^,;§]{0,20}?\s)?(?:la |sa |les )(?:présidence|co-?présidence|direction générale|tête|gérance|rênes) d[eu']?",
          subj=("PERSON",), obj=ORG, confidence=0.65),
     Rule("gap.directs.handover", "DIRECTS", r"à", direction="rev", subj=("PERSON",), obj=ORG, confidence=0.65,
@@ -201,7 +203,7 @@ RULES: tuple[Rule, ...] = (
          r"ingénieure?|analyste|data scientist|développeu\w+|conseill\w+(?: (?:spéciale?|politique|"
          r"technique|numérique|en [a-zé]+))?|porte-parole|attachée? de presse|stagiaire|associée?|"
          r"journaliste|rédact\w+ en chef|ancien(?:ne)?|passée?|transfuge|pilier|cadre dirigeant\w*|"
-         r"recrue|assistante?|secrétaire|comptable|juriste|avocate? conseil)s?" + _QUAL + r"\s+" + _WHEN +
+         r"recrue|assistante?|secrétaire|comptable|juriste|avocate? conseil|directeur associé|directrice associée)s?" + _QUAL + r"\s+" + _WHEN +
          rf"(?:{_DE}|chez|au sein d[eu']|pour|à|par)", subj=("PERSON",), obj=ORG, confidence=0.65),
     Rule("gap.works_for.passed", "WORKS_FOR",
          r"(?:,\s*)?(?:(?:un|une|l'|le|la|ex-|ancien|ancienne)\s*)?[a-zé'-]+(?: [a-zé'-]+){0,3}?,? "
@@ -209,12 +211,14 @@ RULES: tuple[Rule, ...] = (
          subj=("PERSON",), obj=ORG, confidence=0.6),
     Rule("gap.works_for.verb", "WORKS_FOR",
          r"(?:travaill\w*(?: (?:depuis|dès|en) (?:\d{4}|[a-zéû]+(?: \d{4})?)| désormais| toujours| aujourd'hui|"
-         r" actuellement| (?:pendant |durant )?(?:[a-z0-9-]+ (?:ans|années|mois)|longtemps|brièvement))? "
+         r" actuellement| (?:pendant |durant )?(?:[a-z0-9-]+ (?:ans|années|mois)|longtemps|brièvement))?"
+         r"(?: (?:depuis \d{4} )?(?:comme|en tant que|en qualité de) [a-zé-]+(?: [a-zé-]+)?)? "
          r"(?:pour|chez|à|au sein d[eu']|dans)|(?:a |avait )?(?:passé|effectué) (?:[^,;]{0,30}?\s)?"
          r"(?:chez|au sein d[eu'])|(?:a |avait )?fait (?:toute )?(?:sa )?carrière (?:chez|au sein d[eu']|à)|"
          r"(?:a |avait )?fait (?:ses|ses premières) armes (?:chez|au sein d[eu']|à)|(?:a |ont |avait )?travaillé (?:pour|chez|"
          r"à|au sein d[eu']|dans)|(?:a |ont |avait )?rejoint|rejoin\w*|(?:est |a été |sont )?"
-         r"(?:recrutée?|embauchée?|engagée?|débauchée?|chassée?|repérée?)s? (?:[^,;]{0,30}?\s)?par|(?:a |avait )?quitté|quitte|quittera|quittant|(?:est |a été )?(?:passée?|entrée?) "
+         r"(?:recrutée?|embauchée?|engagée?|débauchée?|chassée?|repérée?|licenciée?|remerciée?)s? (?:[^,;]{0,30}?\s)?par|"
+         r"(?:a |avait )?démissionné (?:[^,;]{0,20}?\s)?(?:de|du|d')|(?:a |avait )?quitté|quitte|quittera|quittant|(?:est |a été )?(?:passée?|entrée?) "
          r"(?:chez|à|au)|officie (?:chez|à|au)|employée? (?:par|chez)|salarié\w* (?:de|d'|du|chez)|"
          r"(?:est |était |, )?(?:partie?s?|repartie?s?) (?:depuis |ensuite |entre-temps )?(?:chez|rejoindre))",
          subj=("PERSON",), obj=ORG, confidence=0.7),

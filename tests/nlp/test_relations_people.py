@@ -66,6 +66,13 @@ GAPS = [
     (", proche du ", "PERSON", "PARTY", None, None),
     (", soutien de ", "PERSON", "PARTY", None, None),
     (" n'a jamais été exclu du ", "PERSON", "PARTY", None, None),
+    (", l'un des trois fondateurs de ", "PERSON", "COMPANY", "FOUNDED", "fwd"),
+    (" est l'associé fondateur de ", "PERSON", "COMPANY", "FOUNDED", "fwd"),
+    (" a été créée en 2014 à l'initiative de ", "COMPANY", "PERSON", "FOUNDED", "rev"),
+    (" travaille depuis 2019 comme consultante pour ", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
+    (" a été licenciée en mars par ", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
+    (" a démissionné en mars de ", "PERSON", "COMPANY", "WORKS_FOR", "fwd"),
+    (" a démissionné de la présidence de ", "PERSON", "COMPANY", "DIRECTS", "fwd"),
     # party labels after the name
     (", maire ", "PERSON", "PARTY", "MEMBER_OF", "fwd"),
     (", adjointe au maire ", "PERSON", "PARTY", "MEMBER_OF", "fwd"),
@@ -180,6 +187,9 @@ SENTENCES = [
     # prepositional verb through the parse, across incises
     ("Claire Dubois a, selon nos informations, longtemps travaillé, entre 2015 et 2020, chez Votalis.",
      {("Claire Dubois", "WORKS_FOR", "Votalis")}),
+    # a fronted participle's agent with an apposition: the apposition's firm is no co-agent
+    ("Créée par Paul Renaud, ancien directeur de Sondexa, Votalis emploie dix salariés.",
+     {("Paul Renaud", "FOUNDED", "Votalis")}),
     # a party cadre is a member, not staff
     ("Ancienne militante du Parti socialiste, Léa Garnier conseille aujourd'hui des élus.",
      {("Léa Garnier", "MEMBER_OF", "Parti socialiste")}),
@@ -219,3 +229,9 @@ NEGATIVE_SENTENCES = [
 def test_negative_sentences(text: str) -> None:
     people = {"DIRECTS", "WORKS_FOR", "FOUNDED", "MEMBER_OF"}
     assert not {r for r in _rels(text) if r[1] in people}
+
+
+@pytest.mark.slow
+def test_fronted_agent_apposition_is_not_a_founder() -> None:
+    rels = _rels("Créée par Paul Renaud, ancien directeur de Sondexa, Votalis emploie dix salariés.")
+    assert ("Paul Renaud", "FOUNDED", "Sondexa") not in rels and ("Sondexa", "FOUNDED", "Votalis") not in rels
