@@ -175,6 +175,7 @@ def en_anaphora(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) ->
         m = _EN.match(_text(doc, ent.end_char, min(sent.end_char, ent.end_char + 90)))
         if not m:
             continue
+        spec: tuple[str, bool, tuple[str, ...], tuple[str, ...]] | None
         if m["own"]:
             spec = ("OWNS", True, ("PERSON", "COMPANY"), ("COMPANY", "MEDIA", "PRODUCT"))
         elif m["office"]:
@@ -267,12 +268,13 @@ def _description_at(doc: Doc, text: str, start: int, sent: Span, ents: list[Span
             gap = normalise_gap(gap)
             if "§" in gap and not clause:
                 break
-            rules = [match_gap(gap, "", ante.label_, ent.label_)]
-            if rules[0] is not None and " et " in gap:  # "fondé et dirigé par X": both roles
-                rest = tuple(r for r in RULES if r.predicate != rules[0].predicate)
+            first = match_gap(gap, "", ante.label_, ent.label_)
+            rules = [first]
+            if first is not None and " et " in gap:  # "fondé et dirigé par X": both roles
+                rest = tuple(r for r in RULES if r.predicate != first.predicate)
                 rules.append(match_gap(", " + gap.split(" et ", 1)[1], "", ante.label_, ent.label_, rest))
             for rule in rules:
-                if rule is not None and rule.prefix is None and rule.direction == rules[0].direction:
+                if first is not None and rule is not None and rule.prefix is None and rule.direction == first.direction:
                     subj, obj = (ante, ent) if rule.direction == "fwd" else (ent, ante)
                     out.append((subj, obj, rule.predicate, rule.confidence - 0.1,
                                 f"frame.description.{rule.name}"))
