@@ -4,6 +4,7 @@ Each takes ``(doc, sent, ents, previous)`` and returns :data:`~nlp.frames.base.T
 
 * fronted inspection: "Après avoir contrôlé les serveurs de X, la CNIL…", "À l'issue d'une
   enquête sur X, l'ICO…" (the body REGULATES X);
+* fronted purchase: "Après avoir racheté X, le groupe Y…", "En rachetant X, Y…" (Y OWNS X);
 * split measure: "la CNIL a mis la société X en demeure", "a rappelé X à l'ordre";
 * pronoun sanction: "…, la CNIL lui a infligé une amende", "la CNIL l'a mise en demeure" (the
   pronoun is the fronted clause's target, else the sentence's or the previous sentence's firm);
@@ -36,12 +37,15 @@ _ADV = r"(?:(?:[a-zéè]+ment|aussi|également|déjà|ensuite|alors|finalement|e
 _MEASURE = (r"(?:amende|sanction|pénalité|avertissement|rappel à l'ordre|mise en demeure|blâme|astreinte|"
             r"injonction)")
 
+_PURCHASE = re.compile(r"^\s*(?:après|depuis|en)\s+(?:avoir\s+)?" + _ADV + r"(?:racheté|acquis|repris|absorbé|"
+                       r"rachetant|acquérant|reprenant|absorbant|pris le contrôle d[eu']?|mis la main sur)\b")
 _INSPECTION = re.compile(
     r"^\s*(?:après|à l'issue d'|au terme d'|lors d'|suite à|à la suite d'|au cours d'|dans le cadre d'|"
     r"au terme de|à l'issue de|lors de|à la suite de|au cours de|dans le cadre de)\s*"
     r"(?:avoir\s+" + _ADV + r"(?:contrôlé|audité|inspecté|enquêté sur|examiné|perquisitionné|vérifié)|"
     r"(?:un|une|son|sa|ses|leur|des|plusieurs|deux|trois|la|le|l')\s*(?:[a-zé]+\s+)?(?:contrôles?|"
     r"enquêtes?|inspections?|audits?|investigations?|vérifications?|missions? de contrôle|perquisitions?))\b")
+_SUBJECT_INTRO = re.compile(r",\s*(?:(?:la|le|l'|les)\s*(?:[a-zé-]+\s+){0,2})?$")
 _BODY_INTRO = re.compile(r",\s*(?:(?:la|le|l'|les)\s*)?$")
 _PRONOUN_SANCTION = re.compile(
     r"^\s*(?:,[^,;]{0,60},\s*)?(?:(?:lui|leur)\s+(?:a|ont|avait|avaient)\s+" + _ADV
@@ -55,11 +59,12 @@ _SPLIT_TAIL = re.compile(r"^\s*(?:,[^,;]{0,60},\s*)?(?:en demeure|à l'ordre)\b"
 _QUE = re.compile(r"^\s*,?\s*(?:que|qu')\s*(?:(?:la|le|l'|les)\s*(?:[a-zé-]+\s+){0,2})?$")
 _OWNS_AFTER = re.compile(r"^\s*(?:,[^,;]{0,40},\s*)?(?:a|avait|ont|avaient)\s+" + _ADV
                          + r"(?:rachetée?s?|acquise?s?|reprise?s?|absorbée?s?|achetée?s?)\b")
-_DONT_ROLE = re.compile(r"^\s*,?\s*dont\s+(?:le|la|les|l'|son|sa|ses)\s*(?:co-?)?(?:fondat\w*|président\w*|"
-                        r"directeur général|directrice générale|gérant\w*|patron\w*|pdg|dirigeant\w*|créat\w*|"
-                        r"associée?s?)\s*,?\s*$")
+_DONT_ROLE = re.compile(r"^\s*,?\s*dont\s+(?:le|la|les|l'|son|sa|ses)\s*(?:co-?)?[a-zéèêû-]+(?:\s+[a-zéèêû-]+)?"
+                        r"\s*,?\s*$")
 _HOLDS = re.compile(r"^\s*,?\s*" + _ADV + r"(?:détient|détenait|possède|possédait|contrôle|contrôlait|"
-                    r"détiennent|possèdent|conserve|garde)\b")
+                    r"détiennent|possèdent|conserve|garde|(?:est|était|reste|demeure|sont|étaient)\s+" + _ADV
+                    + r"(?:l'|le\s+|la\s+|un\s+|une\s+|les\s+)?(?:principale?\s+|seule?\s+|unique\s+)?"
+                    r"(?:actionnaires?|propriétaires?|associée?s?)\b)")
 _BESIDE = re.compile(r"^[^;§]{0,40}?,?\s*(?:aux côtés|à côté|en compagnie) d[eu']\s*(?:(?:son|sa|ses|leur|leurs|"
                      r"la|le|l'|les|des)\s*(?:[a-zé-]+\s*){0,2},?\s*)?$")
 _STAKE_VERB = re.compile(r"\b(?:détien\w*|détenai\w*|possèd\w*|possédai\w*|contrôl\w*|(?:entr|mont)\w* au capital|"
@@ -127,6 +132,23 @@ def inspections(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) ->
             e for e in previous if e.label_ in ANY and e.label_ != "PUBLIC_BODY"][:1]
         out.extend((body, t, "SANCTIONED", 0.65, "frame.capital.pronoun_sanction") for t in named)
     return out
+
+
+def fronted_purchase(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+    """"Après avoir racheté X, le groupe Y…" / "En rachetant X, Y…": Y OWNS X."""
+    text = normalise_gap(_text(doc, sent.start_char, sent.end_char))
+    if not _PURCHASE.match(text) or is_negated(text[:60]):
+        return []
+    for i, owner in enumerate(ents):
+        if i == 0 or owner.label_ not in _OWNER:
+            continue
+        if _SUBJECT_INTRO.search(normalise_gap(_text(doc, ents[i - 1].end_char, owner.start_char)) + " "):
+            clause = _text(doc, sent.start_char, owner.start_char)
+            if ";" in clause:
+                return []
+            return [(owner, e, "OWNS", 0.65, "frame.capital.fronted_purchase") for e in ents[:i]
+                    if e.label_ in _OWNED]
+    return []
 
 
 def split_measure(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
@@ -270,5 +292,5 @@ def ordinal_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) 
 
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
-    inspections, split_measure, inverted_owner, dont_role_owner, co_owners, fronted_owners, dont_pronoun_owner, possessive_owner, ordinal_owner,
+    inspections, fronted_purchase, split_measure, inverted_owner, dont_role_owner, co_owners, fronted_owners, dont_pronoun_owner, possessive_owner, ordinal_owner,
 )

@@ -113,7 +113,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:l'|le |un |une |principal |nouvel |nouveau )?(?:actionnaire|propriétaire)s?"
          r"(?: (?:majoritaire|principal|unique|minoritaire|de référence|historique))?"
          rf"(?: à (?:hauteur de )?\d+[,.]?\d*\s?%)?\s+{_DE}|investi\w* dans)"
-         rf"{_ADV}(?:\s+{_STAKE}\s+{_DE})?", subj=_OWNER, obj=_OWNED, confidence=0.7),
+         rf"{_ADV}(?:\s+{_STAKE}\s+{_DE})?{_OWNER_NOUN}", subj=_OWNER, obj=_OWNED, confidence=0.7),
     Rule("gap.owns.inverted", "OWNS",
          r",?\s*(?:que|qu')\s*(?:détient|détenait|possède|possédait|contrôle|contrôlait|édite|éditait|développe|"
          r"commercialise|a (?:racheté|acquis|repris|absorbé)e?s?|avait (?:racheté|acquis|repris|absorbé)e?s?)"

@@ -41,6 +41,10 @@ RULES: tuple[Rule, ...] = (
          r"s'(?:est|sont|était) vue?s? (?:infliger|adresser|notifier|imposer|signifier|délivrer)\s+"
          r"(?:[^,;§]{0,20}?\s)?par",
          direction="rev", subj=("PUBLIC_BODY",), obj=ANY, confidence=0.75),
+    Rule("gap.sanctioned.appeal", "SANCTIONED",
+         rf"(?:[^;§]{{0,40}}?\s)?contre (?:l'|la |le |les |une |un |cette |sa |son )?{_MEASURE}s?"
+         r"(?: [^,;§]{0,30}?)?\s(?:de la part d[eu']|de la|du|de|d'|des|(?:infligée?|prononcée?|adressée?|"
+         r"notifiée?)s? par)", direction="rev", subj=("PUBLIC_BODY",), obj=ANY, confidence=0.7),
     Rule("gap.sanctioned.relative", "SANCTIONED",
          rf"(?:[^;§]{{0,60}}?\s)?(?:l'|la |le |les |une |un |cette |sa |son |ses )?{_MEASURE}s?\s+"
          r"(?:[^,;§]{0,30}?\s)?(?:que|qu')\s*(?:lui|leur)\s+(?:a|ont|avait|avaient|avait déjà)?\s*"

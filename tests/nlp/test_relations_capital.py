@@ -120,6 +120,13 @@ SENTENCES = [
      {("Anaïs Brunet", "OWNS", "Kelvane")}),
     ("Solvane Capital est entrée au capital d'Electis aux côtés de l'investisseur Marc Dalbret.",
      {("Solvane Capital", "OWNS", "Electis"), ("Marc Dalbret", "OWNS", "Electis")}),
+    ("En rachetant l'institut Sondara, le groupe Belcourt a doublé son chiffre d'affaires.",
+     {("Belcourt", "OWNS", "Sondara")}),
+    ("La fédération Unis pour Agir a réglé la société Fidelia, dont son trésorier, Joël Keller, est "
+     "l'unique actionnaire.",
+     {("Joël Keller", "OWNS", "Fidelia")}),
+    ("Le tribunal administratif a rejeté le recours de Sonalis contre la mise en demeure de la CNIL.",
+     {("CNIL", "SANCTIONED", "Sonalis")}),
     # fronted owners with "en"
     ("Fondée en 2015 par Paul Vernhes et Léa Corbin, qui en possèdent toujours la majorité, la société "
      "Orbeval vend des fichiers électoraux.",
@@ -177,6 +184,7 @@ NEGATIVE = [
     "La société Ardelis, dont il n'a jamais été actionnaire, a facturé Jules Perrot.",
     "Son actionnaire, le fonds Mistral Ventures, aurait-il racheté Velbo ?",
     "La CNIL n'a pas mis la société Quintal en demeure.",
+    "Après avoir envisagé de racheter Tramvote, le groupe Ostrel a renoncé.",
     "Après une enquête de Mediapart sur la société Orvidia, la CNIL a ouvert un dossier.",
 ]
 
