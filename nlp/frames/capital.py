@@ -59,13 +59,14 @@ _SPLIT_TAIL = re.compile(r"^\s*(?:,[^,;]{0,60},\s*)?(?:en demeure|à l'ordre)\b"
 _QUE = re.compile(r"^\s*,?\s*(?:que|qu')\s*(?:(?:la|le|l'|les)\s*(?:[a-zé-]+\s+){0,2})?$")
 _OWNS_AFTER = re.compile(r"^\s*(?:,[^,;]{0,40},\s*)?(?:a|avait|ont|avaient)\s+" + _ADV
                          + r"(?:rachetée?s?|acquise?s?|reprise?s?|absorbée?s?|achetée?s?)\b")
-_DONT_ROLE = re.compile(r"^\s*,?\s*dont\s+(?:le|la|les|l'|son|sa|ses)\s*(?:co-?)?[a-zéèêû-]+(?:\s+[a-zéèêû-]+)?"
+_DONT_ROLE = re.compile(r"^\s*,?\s*dont\s+(?:le|la|les|l'|son|sa|ses)\s*(?!(?:concurrent|rival|client|partenaire|"
+                        r"prestataire|fournisseur)\w*)(?:co-?)?[a-zéèêû-]+(?:\s+[a-zéèêû-]+)?"
                         r"\s*,?\s*$")
 _HOLDS = re.compile(r"^\s*,?\s*" + _ADV + r"(?:détient|détenait|possède|possédait|contrôle|contrôlait|"
                     r"détiennent|possèdent|conserve|garde|(?:est|était|reste|demeure|sont|étaient)\s+" + _ADV
                     + r"(?:l'|le\s+|la\s+|un\s+|une\s+|les\s+)?(?:principale?\s+|seule?\s+|unique\s+)?"
                     r"(?:actionnaires?|propriétaires?|associée?s?)\b)")
-_BESIDE = re.compile(r"^[^;§]{0,40}?,?\s*(?:aux côtés|à côté|en compagnie) d[eu']\s*(?:(?:son|sa|ses|leur|leurs|"
+_BESIDE = re.compile(r"^\s*(?:(?:depuis|en|dès) \d{4}\s*)?,?\s*(?:aux côtés|à côté|en compagnie) d[eu']\s*(?:(?:son|sa|ses|leur|leurs|"
                      r"la|le|l'|les|des)\s*(?:[a-zé-]+\s*){0,2},?\s*)?$")
 _STAKE_VERB = re.compile(r"\b(?:détien\w*|détenai\w*|possèd\w*|possédai\w*|contrôl\w*|(?:entr|mont)\w* au capital|"
                          r"actionnaires?|(?:a|ont) (?:investi|souscrit|pris une participation))\b")

@@ -163,7 +163,7 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def sentence_results() -> dict[str, set[tuple[str, str, str]]]:
-    texts = [t for t, _ in SENTENCES] + NEGATIVE
+    texts = [t for t, _ in SENTENCES] + NEGATIVE + [t for t, _ in WRONG]
     results = extract_texts(texts)
     return {t: {(r["subject_text"], r["predicate"], r["object_text"]) for r in res["relations"]}
             for t, res in zip(texts, results, strict=True)}
@@ -185,6 +185,7 @@ NEGATIVE = [
     "Son actionnaire, le fonds Mistral Ventures, aurait-il racheté Velbo ?",
     "La CNIL n'a pas mis la société Quintal en demeure.",
     "Après avoir envisagé de racheter Tramvote, le groupe Ostrel a renoncé.",
+    "Kartel Data, dont le concurrent Sonexa possède un fichier rival, recrute.",
     "Après une enquête de Mediapart sur la société Orvidia, la CNIL a ouvert un dossier.",
 ]
 
@@ -195,3 +196,17 @@ def test_negative_sentences_capital_and_regulators(sentence_results: dict, text:
     found = {r for r in sentence_results[text]
              if r[1] in ("OWNS", "SUBSIDIARY_OF", "REGULATES", "SANCTIONED")}
     assert not found
+
+
+#: Sentences with a true capital relation where a near-miss must not be read.
+WRONG = [
+    ("Le fonds Pyla détient 30 % de Cibleo, qui travaille aux côtés de l'agence Marvix.",
+     ("Marvix", "OWNS", "Cibleo")),
+    ("Le groupe Tessane a cédé en 2020 la start-up Ovalis au fonds Brisa.", ("Tessane", "OWNS", "Ovalis")),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "wrong"), WRONG, ids=[t[:40] for t, _ in WRONG])
+def test_near_misses_not_read(sentence_results: dict, text: str, wrong: tuple[str, str, str]) -> None:
+    assert wrong not in sentence_results[text]
