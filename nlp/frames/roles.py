@@ -150,6 +150,9 @@ def fronted_apposition(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
                     text[group[-1].end_char:main.start_char]):
         return []
     rule = match_gap(", " + head, "", main.label_, ents[0].label_)
+    coordinated = _HEAD_COORD.match(head)
+    if rule is None and coordinated:  # "Ex-salarié de A et de B, X…" with A not recognised
+        rule = match_gap(", " + coordinated["role"], "", main.label_, ents[0].label_)
     if rule is None or rule.prefix is not None:
         return []
     out: list[Triple] = []
@@ -159,6 +162,8 @@ def fronted_apposition(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
     return out
 
 
+_HEAD_COORD = re.compile(r"^(?P<role>.{3,40}?\b(?:de|du|des|d'|chez))\s*[^,;]{1,40}?\s(?:et|ou)\s(?:de|du|des|d'|chez)\s*"
+                         r"(?:(?:la|l')\s*)?$")
 _APPOSITION_COORD = re.compile(r"^\s*(?:,|et|ou|puis|, puis|, et)\s*(?:(?:de|du|des|d'|d’|chez|au sein de)\s*)?"
                                r"(?:(?:la|l'|l’|le)\s*)?$")
 
