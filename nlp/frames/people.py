@@ -11,7 +11,10 @@
 * fronted infinitive: "Avant de créer en 2021 le cabinet Z, X a…", "Après avoir dirigé Z, X…"
   (the verb's subject is the main clause's);
 * person description: "Cette ancienne de l'institut Z était…" (the previous sentence's person
-  worked for Z).
+  worked for Z);
+* compound titles ("présidente fondatrice de Z"), appointments by the organisation ("Z a nommé X
+  au poste de directeur général"), "Elle y succède à Z", gerund roles ("tout en restant consultant
+  pour Z").
 """
 
 from __future__ import annotations
@@ -264,8 +267,29 @@ def succession_anaphora(doc: Doc, sent: Span, ents: list[Span], previous: list[S
     return [(ents[0], org, "DIRECTS", 0.6, "frame.succession.directs")] if org is not None else []
 
 
+#: "…, tout en restant consultant pour Z": a gerund clause whose subject is the sentence's person.
+_GERUND = re.compile(r"\b(?:tout en|en)\s+(?:restant|étant|devenant|demeurant|redevenant)\s+(?P<role>[^,;«»]{3,60}?)$",
+                     re.IGNORECASE)
+
+
+def gerund_roles(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+    """"X a rejoint Y, tout en restant consultant pour Z": X works for Z."""
+    out: list[Triple] = []
+    for i, org in enumerate(ents):
+        if org.label_ not in ORG or i == 0:
+            continue
+        m = _GERUND.search(_text(doc, max(sent.start_char, ents[i - 1].end_char), org.start_char))
+        person = next((e for e in ents[:i] if e.label_ == "PERSON"), None)
+        if not m or person is None:
+            continue
+        rule = match_gap(" " + normalise_gap(m["role"]) + " ", "", "PERSON", org.label_, _PEOPLE_RULES)
+        if rule is not None and rule.direction == "fwd" and not is_negated(normalise_gap(m.group())):
+            out.append((person, org, rule.predicate, rule.confidence - 0.1, f"frame.gerund.{rule.name}"))
+    return out
+
+
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
     described_roles, office_labels, pronoun_relatives, fronted_infinitives, person_descriptions, compound_roles,
-    appointments, succession_anaphora,
+    appointments, succession_anaphora, gerund_roles,
 )

@@ -176,6 +176,8 @@ SENTENCES = [
     ("Ancienne consultante de Votalis et de Sondexa, Claire Dubois a fondé Civitas.",
      {("Claire Dubois", "WORKS_FOR", "Votalis"), ("Claire Dubois", "WORKS_FOR", "Sondexa"),
       ("Claire Dubois", "FOUNDED", "Civitas")}),
+    ("Claire Dubois a fondé Civitas en 2020 tout en restant salariée de Votalis.",
+     {("Claire Dubois", "FOUNDED", "Civitas"), ("Claire Dubois", "WORKS_FOR", "Votalis")}),
     ("Ex-stagiaire de Brumaire Lab et de Sondexa, Yanis Ferrat a fondé Civitas.",
      {("Yanis Ferrat", "WORKS_FOR", "Sondexa")}),
     ("L'ancien chargé de mission de Sondexa, Rémi Caradec, a rejoint le cabinet Arpège.",
