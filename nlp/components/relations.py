@@ -27,6 +27,7 @@ from nlp import frames
 from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text
 from nlp.rules import RULES, Rule, is_negated, match_gap, normalise_gap
 from nlp.rules.base import _DET, _OBJ
+from nlp.nouns import noun_relations
 from nlp.syntax import dependency_relations
 
 _COORD = re.compile(r"^\s*(?:,|et|ou|, et|, ou|ainsi que|comme|de même que|/)\s*"
@@ -97,6 +98,10 @@ class RelationExtractor:
             labels = {s.start_char for s, _, p, _, _ in triples if p == "MEMBER_OF"} | {
                 o.start_char for _, o, p, _, r in triples if r == "frame.label.member_of"}
             rels.extend(r for r in dependency_relations(doc, sent, ents)
+                        if frozenset((r.subject_span[0], r.object_span[0])) not in pairs
+                        and r.subject_span[0] not in labels)
+            pairs = {frozenset((r.subject_span[0], r.object_span[0])) for r in rels}
+            rels.extend(r for r in noun_relations(doc, sent, ents)
                         if frozenset((r.subject_span[0], r.object_span[0])) not in pairs
                         and r.subject_span[0] not in labels)
         return [fix_predicate(r) for r in rels if not same_entity(doc, r)]
