@@ -38,6 +38,8 @@ _COORD = re.compile(r"^\s*(?:,|et|ou|, et|, ou|ainsi que|comme|de même que|/)\s
 
 _MIXABLE = frozenset({"COMPANY", "PARTY", "PUBLIC_BODY", "MEDIA", "PERSON"})
 _COORD_WORD = re.compile(r"\b(?:et|ou|ainsi que)\b")
+_PARENTHESIS = re.compile(r"\s*\([^()]{0,80}\)")
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:et|ou|ainsi que)\b")
 _CLOSERS = {".", "!", "?", "»", "…", '"', "”"}
 #: The left entity sits in an agent complement or a relative clause of its own ("…, éditée par
 #: X, a été…", "…, qui brigue la mairie de X, s'appuie…"), so it is not the next verb's subject.
@@ -108,21 +110,32 @@ class RelationExtractor:
 
     def gap_relations(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
         groups: list[list[Span]] = [[ents[0]]]
+        closed = [False]  # the group's list has a conjunction ("A, B et C"), not only commas
         for prev, ent in zip(ents, ents[1:], strict=False):
             between = doc_text(doc)[prev.end_char:ent.start_char]
             if (ent.label_ == prev.label_ or (
                     _MIXABLE.issuperset((ent.label_, prev.label_)) and _COORD_WORD.search(between)
             )) and _COORD.match(between):
                 groups[-1].append(ent)
+                closed[-1] = closed[-1] or bool(_COORD_WORD.search(between))
             else:
                 groups.append([ent])
+                closed.append(False)
+        for k, group in enumerate(groups):  # "A, B et l'hebdomadaire C": the list goes on
+            after = doc_text(doc)[group[-1].end_char:group[-1].end_char + 12]
+            closed[k] = closed[k] or bool(_LIST_GOES_ON.match(after))
+        # Commas alone do not make a list: "Après avoir racheté A, le groupe B a absorbé C".
+        groups = [g for group, ok in zip(groups, closed) for g in ([group] if ok else [[e] for e in group])]
         rels: list[Relation] = []
         for i, left in enumerate(groups):
             a = left[-1]
+            if _in_parenthesis(doc, a):
+                continue  # "X (LR) a fait appel à Y": the label is not the subject
             prefix = normalise_gap(doc_text(doc)[max(sent.start_char, left[0].start_char - 80):left[0].start_char])
             for right in groups[i + 1:]:
                 b = right[0]
-                gap = normalise_gap(_masked(doc, a.end_char, b.start_char, ents))
+                # a parenthesis between the two ("X (LR) a fait appel à Y") is an aside
+                gap = normalise_gap(_PARENTHESIS.sub("", _masked(doc, a.end_char, b.start_char, ents)))
                 if len(gap) > 160:
                     break
                 rule = match_gap(gap, prefix, a.label_, b.label_, self.rules)
@@ -191,6 +204,12 @@ def sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
     return out
 
 
+def _in_parenthesis(doc: Doc, ent: Span) -> bool:
+    text = doc_text(doc)
+    return text[max(0, ent.start_char - 2):ent.start_char].strip().endswith("(") and text[
+        ent.end_char:ent.end_char + 2].strip().startswith(")")
+
+
 def _masked(doc: Doc, start: int, end: int, ents: list[Span]) -> str:
     """The text between two entities, other entities inside it replaced by a placeholder."""
     text = doc_text(doc)[start:end]
@@ -206,6 +225,8 @@ def same_entity(doc: Doc, rel: Relation) -> bool:
     s, o = rel.subject_text, rel.object_text
     if fold(s) == fold(o):
         return True
+    if rel.subject_label != rel.object_label:  # "le sénateur X (LR)": a label, not a sigle of X
+        return False
     first, second = sorted((rel.subject_span, rel.object_span))
     between = doc_text(doc)[first[1]:second[0]].strip()
     return between == "(" and doc_text(doc)[second[1]:second[1] + 1] == ")"

@@ -46,3 +46,18 @@ def test_role_nouns(nlp, text: str, expected: tuple[str, str, str]) -> None:
 ])
 def test_denied_roles_give_nothing(nlp, text: str) -> None:
     assert not noun_rels(nlp, text)
+
+
+def test_commas_alone_do_not_make_a_list(nlp) -> None:
+    from nlp.extract import extract_text
+    rels = {(r["subject_text"], r["predicate"], r["object_text"]) for r in extract_text(
+        "Après avoir racheté Votimo, le groupe Ardenne Média a absorbé Civilab.")["relations"]}
+    assert ("Votimo", "OWNS", "Civilab") not in rels
+
+
+def test_a_party_label_in_brackets_is_no_sigle(nlp) -> None:
+    from nlp.extract import extract_text
+    rels = {(r["subject_text"], r["predicate"], r["object_text"]) for r in extract_text(
+        "Le sénateur Hervé Quintin (LR) a fait appel à l'agence Tramalis.")["relations"]}
+    assert ("Hervé Quintin", "CLIENT_OF", "Tramalis") in rels and ("Hervé Quintin", "MEMBER_OF", "LR") in rels
+    assert ("LR", "CLIENT_OF", "Tramalis") not in rels
