@@ -106,7 +106,11 @@ class RelationExtractor:
             rels.extend(r for r in noun_relations(doc, sent, ents)
                         if frozenset((r.subject_span[0], r.object_span[0])) not in pairs
                         and r.subject_span[0] not in labels)
-        return [fix_predicate(r) for r in rels if not same_entity(doc, r)]
+        sigles = {frozenset((fold(a.text), fold(b.text))) for a, b in zip(ents, ents[1:])
+                  if a.label_ == b.label_ and _in_parenthesis(doc, b)
+                  and not doc_text(doc)[a.end_char:b.start_char].strip(" (")}
+        return [fix_predicate(r) for r in rels if not same_entity(doc, r)
+                and frozenset((fold(r.subject_text), fold(r.object_text))) not in sigles]
 
     def gap_relations(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
         groups: list[list[Span]] = [[ents[0]]]
