@@ -252,6 +252,8 @@ class EntityTyper:
         tok = span[0]
         if not any(c.isalpha() for c in tok.text) or doc.vocab[tok.lower_].is_stop:
             return True
+        if tok.lower_ in self.pre_cues or tok.lower_ in _PERSON_NOUNS:
+            return True  # "Filiale à 100 % de…", "Député depuis 2017, …": a descriptor, not a name
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         heading = after is None or after.is_punct
         return bool(tok.is_sent_start and tok.text[1:].islower() and not doc.vocab[tok.lower_].is_oov
@@ -298,6 +300,7 @@ _EVENT_BEFORE = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "du", "
                            "opération", "loi", "plan", "programme", "dispositif", "scandale", "projet"})
 
 
+_LEGAL_FORMS = frozenset({"SARL", "SAS", "SASU", "EURL", "SCOP", "SNC", "SA"})
 _IDENTIFIER_WORDS = frozenset({"SIREN", "SIRET", "RCS", "TVA", "NAF", "APE", "RGPD", "HT", "TTC"})
 _NOT_NAME_POS = frozenset({"ADP", "DET", "PRON", "ADV", "VERB", "AUX", "CCONJ", "SCONJ", "NUM", "PUNCT"})
 
@@ -307,7 +310,8 @@ def _complete(span: Span) -> Span:
     Publiques" as "Hexagone". Adjacent capitalised words (no punctuation between) that belong to no
     other entity are taken in, on either side; persons are left as the model read them."""
     doc = span.doc
-    owned = {i for e in doc.ents if e != span for i in range(e.start, e.end)}
+    owned = {i for e in doc.ents if e != span and not (len(e) == 1 and e.start >= span.end and e.label_ != "PER")
+             for i in range(e.start, e.end)}
     if span.label_ in ("PER", "PERSON"):
         end = span.end
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[
@@ -327,6 +331,15 @@ def _complete(span: Span) -> Span:
         start -= 1
     # (the parser sometimes opens a sentence inside a name: "Vox Populi | Tech")
     while end < span.end + 2 and end < len(doc) and name_word(doc[end]) and doc[end - 1].whitespace_ == " ":
+        end += 1
+    # "Mouvement des Bourgs et Vallées": a compound name with "de" goes on over "et" + a name word
+    if (end + 1 < len(doc) and doc[end].lower_ == "et" and any(t.lower_ in ("de", "des", "du") for t in doc[start:end])
+            and doc[end + 1].is_title and not doc[end + 1].is_stop and doc[end + 1].text not in FIRST_NAMES
+            and (end + 2 == len(doc) or not doc[end + 2].is_title)):
+        end += 2
+    # "Agora Numérique 34", "Scrutin 360": a short number ends the name (not a year)
+    if end < len(doc) and doc[end].is_digit and len(doc[end]) <= 3 and doc[end - 1].whitespace_ == " " and (
+            doc[end - 1].is_title or doc[end - 1].is_upper):
         end += 1
     # a hyphenated surname or name the model cut at the hyphen ("Achard" of "Achard-Mbaye")
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[
@@ -515,8 +528,9 @@ def _trim(span: Span) -> Span | None:
     while start < end - 1 and doc[start].lower_.rstrip(".") + ("." if doc[start].lower_ == "m." else "") in _TITLES:
         start += 1
     while start < end and (doc[start].is_punct or doc[start].is_space or (
-            doc[start].lower_ in _DETS and not _keeps_determiner(doc, start, end))):
-        start += 1
+            doc[start].lower_ in _DETS and not _keeps_determiner(doc, start, end)) or (
+            doc[start].text in _LEGAL_FORMS and end - start > 1 and doc[start + 1].is_title)):
+        start += 1  # "la SARL Agora Numérique": a legal form before the name is a descriptor
     while end > start and (doc[end - 1].text in _TRIM_TAIL or doc[end - 1].is_space):
         end -= 1
     for i in range(start + 1, end - 1):  # "Pollux Data d'une main de fer": a lower-case tail

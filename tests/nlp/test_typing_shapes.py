@@ -81,3 +81,16 @@ def test_more_shapes(nlp, text: str, expected: tuple[str, str]) -> None:
 def test_descriptor_of_the_next_name_does_not_type_the_previous(nlp) -> None:
     found = ents(nlp, "Fondée en 2019 par Armelle Quéré, la société Novalix vend des fichiers.")
     assert ("Armelle Quéré", "PERSON") in found and ("Novalix", "COMPANY") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le Rassemblement des Monts et Rivières a fait appel à une agence.", ("Rassemblement des Monts et Rivières", "PARTY")),
+    ("Titulaire du marché, la SARL Civitas Numérique 56 héberge la plateforme.", ("Civitas Numérique 56", "COMPANY")),
+])
+def test_compound_names_and_legal_forms(nlp, text: str, expected: tuple[str, str]) -> None:
+    assert expected in ents(nlp, text)
+
+
+def test_a_sentence_initial_descriptor_is_no_name(nlp) -> None:
+    found = ents(nlp, "Filiale à 100 % du groupe Ortolan, la société Vexin Data gère les envois.")
+    assert not any(text == "Filiale" for text, _ in found)
