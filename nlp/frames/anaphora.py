@@ -213,8 +213,13 @@ def joint_subjects(doc: Doc, sent: Span, ents: list[Span], previous: list[Span])
 
 _DESCRIPTION = re.compile(
     r"\s*(?:(?:le|la|l'|l’|cette|ce)\s*(?P<noun>société|entreprise|cabinet|agence|start-?up|groupe|"
-    r"institut|firme|éditeur|prestataire|parti|mouvement|formation|logiciel|application|plateforme)"
+    r"institut|firme|éditeur|prestataire|parti|mouvement|formation|logiciel|application|plateforme|"
+    r"trentenaire|quadragénaire|quinquagénaire|sexagénaire|septuagénaire|intéressée?|entrepreneuse|entrepreneur|"
+    r"homme d'affaires|femme d'affaires)"
     r"|(?P<pron>elle|il))\b", re.IGNORECASE)
+#: Descriptions of a person ("le quadragénaire a fondé X"): the previous sentence's person.
+_PERSON_NOUNS = ("trentenaire", "quadragénaire", "quinquagénaire", "sexagénaire", "septuagénaire", "intéressé",
+                 "intéressée", "entrepreneuse", "entrepreneur", "homme d'affaires", "femme d'affaires")
 _DESCRIPTION_LABELS = {"parti": ("PARTY",), "mouvement": ("PARTY",), "formation": ("PARTY",),
                        "logiciel": ("PRODUCT",), "application": ("PRODUCT",),
                        "plateforme": ("PRODUCT",)}
@@ -248,7 +253,8 @@ def _description_at(doc: Doc, text: str, start: int, sent: Span, ents: list[Span
     if not m or (after and (after[0].start_char < m.end() or not text[m.end():after[0].start_char].strip())):
         return []  # "La société Mapix…" names its subject
     if m["noun"]:
-        labels = _DESCRIPTION_LABELS.get(m["noun"].lower(), ("COMPANY",))
+        noun = m["noun"].lower().replace("’", "'")
+        labels = ("PERSON",) if noun in _PERSON_NOUNS else _DESCRIPTION_LABELS.get(noun, ("COMPANY",))
         candidates = [e for e in antecedents if e.label_ in labels][:1]
     elif clause:
         return []  # a pronoun after a semicolon: too loose

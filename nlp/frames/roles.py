@@ -30,7 +30,7 @@ _PAR = r"\b[^;«»]{0,140}?\bpar\s"
 #: Text between the fronted clause and the entity it describes: a comma, then an optional
 #: article and lower-case descriptor ("la start-up lyonnaise").
 _MAIN_GAP = re.compile(r"^\s*\)?\s*(?:(?:en|dès|depuis|le|début|fin)\s+[^,;]{1,20})?"
-                       r"(?:,\s*(?:qui|dont|lesquels|lesquelles)\s[^,;]{1,60})?,\s*(?:(?:le|la|les|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){0,3}$"
+                       r"(?:,\s*(?:qui|dont|lesquels|lesquelles|où|là où)\s[^,;]{1,80})?,\s*(?:(?:le|la|les|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){0,3}$"
                        r"(?<!\bde )(?<!\bdu )(?<!\bdes )(?<!\bd')(?<!\bd’)(?<!\bchez )(?<!\bpour )")
 _AGENT_LINK = re.compile(r"^\s*(?:,|et|ou|ainsi que|puis|, puis|, et)\s*(?:par|chez|à|au)?\s*"
                          r"(?:(?:le|la|les|l'|l’|un|une)\s*)?(?:[a-zà-ÿ'’-]+\s+){0,4}?"
@@ -86,6 +86,8 @@ FRONTED: tuple[Fronted, ...] = (
 
 def fronted(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
     """Relations stated by a participle clause opening the sentence."""
+    # A place inside the clause is no argument: "Fondée à Brest par X, la société Y…".
+    ents = ents[next((i for i, e in enumerate(ents) if e.label_ != "PLACE"), len(ents)):]
     if not ents:
         return []
     head = _text(doc, sent.start_char, ents[0].start_char)

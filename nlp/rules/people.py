@@ -63,9 +63,15 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.founded.prefix", "FOUNDED", r",|:", direction="rev", subj=("PERSON",), obj=ANY,
          prefix=rf"(?:co-?fondat\w*|fondat\w*|créat\w*)s?\s+{_DE}", confidence=0.7),
     Rule("gap.works_for.role", "WORKS_FOR",
-         _WHEN + r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne) |ex-\s*|l'(?=ancien|ex))*(?:directeur|directrice) "
-         r"(?:de (?:la |)campagne|de la communication|(?:du |de la |des )?(?:numérique|digital|data|"
-         r"stratégie|technique|commerciale?|marketing|opérations|développement|études))s?\s+"
+         r"(?:fut |furent |sera |deviendra |devient )?" + _WHEN +
+         r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne) |ex-\s*|l'(?=ancien|ex))*(?:directeur|directrice)(?:s| adjointe?s?)? "
+         r"(?:de (?:la |)campagne|de la communication|de (?:la )?clientèle|de (?:la )?conformité|de (?:la )?recherche|"
+         r"de (?:la )?production|des (?:ressources humaines|relations [a-zé]+|partenariats|systèmes d'information|"
+         r"données|contenus|produits?)|de (?:mission|projets?|la stratégie|l'innovation|l'information)|"
+         r"(?:du |de la |des )?(?:numérique|digital|data|stratégie|technique|commerciale?|marketing|opérations|"
+         r"développement|études|juridique|financi(?:er|ère)|administrati(?:f|ve)|artistique|éditoriale?|"
+         r"informatique|scientifique|technologique|adjointe?|associée?|conseil|pôle [a-zé]+|"
+         r"département [a-zé]+|service [a-zé]+))s?\s+"
          rf"(?:{_DE}|chez|au sein d[eu'])", subj=("PERSON",), obj=ORG, confidence=0.7),
     Rule("gap.member_of.noun", "MEMBER_OF",
          r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne|ex-|jeune|figure|cadre|élu|élue) )*"
@@ -91,8 +97,11 @@ RULES: tuple[Rule, ...] = (
          r"(?:a été |avait été |est |été )?(?:exclue?|radiée?|suspendue?) (?:[^,;]{0,20}?\s)?(?:du|de|des|d')",
          subj=("PERSON",), obj=("PARTY",), confidence=0.6),
     Rule("gap.member_of.college", "MEMBER_OF",
-         r"(?:(?:le|la|l'|un|une|ancien|ancienne) |ex-\s*)*(?:membre|commissaire|conseill\w+|magistrat\w*)s?\s+"
-         r"(?:du collège|du conseil|de la commission|de la formation restreinte|du bureau|du comité)\s+"
+         r"(?:(?:(?:le|la|l'|un|une|ancien|ancienne) |ex-\s*)*(?:membre|commissaire|conseill\w+|magistrat\w*)s?|"
+         r"(?:a été |est |fut |avait été )?(?:nommée?|élue?|désignée?|reconduite?|entrée?|(?:a |avait )?siégé|"
+         r"siège|siégeait|siégera)(?: [^,;§]{1,20}?)?)\s+"
+         r"(?:du collège|du conseil|de la commission|de la formation restreinte|du bureau|du comité|"
+         r"au collège|au conseil|à la commission|à la formation restreinte|au comité)\s+"
          rf"{_DE}", subj=("PERSON",), obj=("PUBLIC_BODY",), confidence=0.7),
     Rule("gap.member_of.verb", "MEMBER_OF",
          r"(?:adhér\w+ (?:à|au)|milit\w+ (?:à|au|pour|dans|chez)|(?:a |ont )?rejoint|rejoin\w*|"
@@ -124,8 +133,9 @@ RULES: tuple[Rule, ...] = (
          r",\s*(?:que|qu') (?:détient|détenait|possède|possédait|contrôle|contrôlait|a racheté|"
          r"avait racheté|a acquis|a repris)", direction="rev", subj=("COMPANY", "PERSON", "PARTY"),
          obj=("COMPANY", "MEDIA", "PRODUCT"), confidence=0.7),
+    # "X, qui gère ... de Y, est dirigée par P": Y closes an incise, it is not the verb's subject.
     Rule("gap.directs.passive", "DIRECTS",
-         r"(?:a été |est |était |été )?(?:dirigée?s?|présidée?s?|gérée?s?|pilotée?s?|administrée?s?)"
+         r"(?:a été |est |était |été |fut )?(?<!^, est )(?<!^, a été )(?<!^, était )(?<!^, fut )(?<!^, sont )(?:dirigée?s?|présidée?s?|gérée?s?|pilotée?s?|administrée?s?)"
          r"\s+(?:[^,;]{0,40}?\s)?par", direction="rev", subj=("PERSON",), obj=ORG),
     Rule("gap.directs.noun", "DIRECTS",
          r"(?:(?:le|la|l'|un|une|son|sa|l'actuel|l'actuelle|l'ex|l'ancien|l'ancienne|nouveau|nouvelle|"
@@ -138,7 +148,8 @@ RULES: tuple[Rule, ...] = (
          subj=("PERSON",), obj=ORG),
     Rule("gap.directs.verb", "DIRECTS",
          r"(?:(?:dirig\w*|présid\w*|gèr\w*|gér\w*|pilot\w*)(?:\s+(?:jusqu'ici|jusque-là|jusqu'alors|auparavant|"
-         r"précédemment|alors|naguère|autrefois|longtemps))*(?:\s+(?:la |sa |leur |une )?(?:filiale|branche|antenne|"
+         r"précédemment|alors|naguère|autrefois|longtemps|(?:pendant|durant) (?:[a-z0-9-]+ )?(?:ans?|années|mois)|"
+         r"de \d{4} à \d{4}|entre \d{4} et \d{4}|depuis \d{4}|jusqu'en \d{4}),?)*(?:\s+(?:la |sa |leur |une )?(?:filiale|branche|antenne|"
          r"holding|structure|jeune pousse|pme|association|fédération))?|(?:siège|siégeait|siégé|a siégé|est entrée? |"
          r"(?:a été |est )?(?:nommée?|élue?) )(?:[^,;]{0,20}\s)?au (?:conseil d'administration|"
          r"conseil de surveillance|directoire|bureau) d[eu']|(?:a |ont )?pris la (?:tête|direction|présidence)"

@@ -204,6 +204,25 @@ SENTENCES = [
     ("Le conseiller régional Les Républicains Bernard Castagnède est aussi consultant rémunéré de "
      "Numéris Conseil.", {("Bernard Castagnède", "MEMBER_OF", "Les Républicains"),
                           ("Bernard Castagnède", "WORKS_FOR", "Numéris Conseil")}),
+    # fronted participle with a place inside; a relative clause on "où" before the main subject
+    ("Créée à Quimper par Soizic Le Bihan, l'agence Ribinad a remporté trois marchés.",
+     {("Soizic Le Bihan", "FOUNDED", "Ribinad")}),
+    ("Lancée en 2018 à Metz par Firmin Obadia, la start-up Civiquo équipe des maires.",
+     {("Firmin Obadia", "FOUNDED", "Civiquo")}),
+    ("Passée par l'institut Sondelia, où elle a dirigé pendant quatre ans le pôle qualitatif, Maëlle "
+     "Corvisart a rejoint une agence.", {("Maëlle Corvisart", "WORKS_FOR", "Sondelia")}),
+    # functional directors are staff; appointment to a collegial body
+    ("Nommée au collège de la Cnil en mars, Bérénice Valtorta fut longtemps directrice juridique de "
+     "l'agence Pixelune.", {("Bérénice Valtorta", "MEMBER_OF", "Cnil"),
+                             ("Bérénice Valtorta", "WORKS_FOR", "Pixelune")}),
+    ("Aurèle Pinçon est directeur financier du groupe Tessaly depuis 2021.",
+     {("Aurèle Pinçon", "WORKS_FOR", "Tessaly")}),
+    ("Rosalie Ndiaye a été élue au collège de la CNIL en 2023.", {("Rosalie Ndiaye", "MEMBER_OF", "CNIL")}),
+    # a description of the previous sentence's person
+    ("Yannick Strozzi a longtemps conseillé des élus. Le quinquagénaire a cofondé en 2020 la société "
+     "Vélumia.", {("Yannick Strozzi", "FOUNDED", "Vélumia")}),
+    ("Odile Ferracci connaît bien les campagnes. L'intéressée a dirigé pendant cinq ans l'institut Galaxo.",
+     {("Odile Ferracci", "DIRECTS", "Galaxo")}),
 ]
 
 
@@ -225,6 +244,12 @@ NEGATIVE_SENTENCES = [
     "Datapole cherche un nouveau patron ; la société, qui n'a jamais été dirigée par Inès Carvalho, recrute.",
     "Thomas Mercier pourrait prendre la présidence de Votalis l'an prochain.",
     "Claire Fontanel envisage de quitter Sondexa pour prendre la direction de Civilab.",
+    # an incise ending on a party is not the subject of the passive
+    "La société Zorbalis, qui équipe plusieurs fédérations du Parti radical, est dirigée depuis 2019 par Clément "
+    "Rastignac.",
+    "Yannick Strozzi a longtemps conseillé des élus. Le quinquagénaire n'a jamais dirigé la société Vélumia.",
+    "Yannick Strozzi a longtemps conseillé des élus. Le quinquagénaire envisage de fonder la société Vélumia.",
+    "Créée à Quimper par Soizic Le Bihan ? L'agence Ribinad dément.",
 ]
 
 
@@ -232,7 +257,8 @@ NEGATIVE_SENTENCES = [
 @pytest.mark.parametrize("text", NEGATIVE_SENTENCES)
 def test_negative_sentences(text: str) -> None:
     people = {"DIRECTS", "WORKS_FOR", "FOUNDED", "MEMBER_OF"}
-    assert not {r for r in _rels(text) if r[1] in people}
+    rels = {r for r in _rels(text) if r[1] in people}
+    assert not rels or rels == {("Clément Rastignac", "DIRECTS", "Zorbalis")}
 
 
 @pytest.mark.slow
