@@ -17,7 +17,22 @@ _ADV = r"(?:\s+(?:désormais|déjà|encore|aujourd'hui|également|aussi|toujours
 #: Owner descriptors the shared object fragment lacks ("la PME alsacienne", "le business angel").
 _OWNER_NOUN = (rf"(?:\s+(?:la |une |le |un |l'|son |sa |leur )?(?:pme|tpe|eti|jeune pousse|pépite|studio|"
                rf"business angels?|family office|investisseur|fonds|holding|maison|concurrente?|rivale?|"
-               rf"(?:ancien |ex-)?partenaire|associée?|actionnaire|voisine?)(?: {_WORD}){{0,2}}?)?")
+               rf"(?:ancien |ex-)?partenaire|associée?|actionnaire|voisine?|entrepreneu(?:r|se)|homme d'affaires|"
+               rf"femme d'affaires|industriel(?:le)?|milliardaire|opérateur|géant|acteur|spécialiste|groupe|"
+               rf"société|entreprise|agence|cabinet|éditeur|start-?up)(?: {_WORD}){{0,2}}?)?")
+#: Descriptors of a firm or a product bought or sold ("l'agence rennaise", "l'institut", "la PME").
+_THING = (r"(?:(?:agence|société|start-?up|entreprise|cabinet|institut|firme|plateforme|application|appli|logiciel|"
+          r"outil|solution|éditeur|pme|tpe|studio|groupe|titre|journal|quotidien|site|marque|structure|"
+          r"filiale|activité|pôle|maison|jeune pousse|opérateur|spécialiste)(?: [a-zàâäçéèêëîïôöûüÿœ'-]+){0,2}?\s*)?")
+#: A price ("pour un euro symbolique", "pour 12 millions d'euros").
+_PRICE = (r"(?:pour (?:un euro symbolique|une somme [a-zé]+|un montant [a-zé]+|(?:près de |environ |plus de )?"
+          r"\d+[,.]?\d*\s?(?:millions?|milliards?|m€|k€|€|euros)(?: d'euros)?)\s+)?")
+#: The word before a nominalisation, read so that hedges ("le futur rachat", "pas l'acquisition") veto it.
+_HEDGE_SLOT = r"(?:\b[a-zé]+\s+(?:l'|le\s+|la\s+|une?\s+)?)?"
+#: Nouns of a takeover ("la reprise de X par Y").
+_DEAL = (r"(?:rachat|reprise|acquisition|absorption|achat|prise de contrôle|prise de participation"
+         r"(?: majoritaire| minoritaire)?(?: dans| au capital d[eu']?)?|entrée au capital|montée au capital|"
+         r"passage sous (?:le )?contrôle)")
 #: A time adverbial or an incise inside a verb phrase ("a mis la main, fin 2023, sur").
 _WHEN = r"(?:\s*,[^,;§]{1,30},|\s(?:en|fin|début|mi-|dès)\s*[a-zéû0-9]+(?: \d{4})?)?"
 #: A stake: "40 %", "à hauteur de 20 %", "la majorité du capital".
@@ -34,10 +49,16 @@ RULES: tuple[Rule, ...] = (
          subj=_FIRM, obj=("COMPANY",), confidence=0.7),
     Rule("gap.subsidiary_of.noun", "SUBSIDIARY_OF",
          r"(?:(?:apparaît|apparaissait|figure|figurait|reste|demeure|devient|devenue?) (?:comme )?)?"
+         r"(?:,\s*(?:un|une|le|la|l')\s*[^,;§]{1,60}?\s(?:et|mais aussi|ainsi que)\s+)?"
          r"(?:(?:la|une|l'une des|l'une|une des|sa|ex-|ancienne|nouvelle|principale|seule|dernière) )*"
          r"(?:(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|nombreuses) )?(?:filiales?|succursales?)"
-         rf"(?: (?:à 100 %|{_WORD}))?(?: (?:de|d'|dédiée? à|spécialisée? dans|chargée? d[eu']?|en charge d[eu']?)"
-         rf"\s*[^,;§]{{0,40}}?)?\s+{_DE}", subj=_FIRM, obj=_FIRM, confidence=0.8),
+         rf"(?: (?:(?:détenue? )?à (?:\d+[,.]?\d*\s?%|100 %)|{_WORD}))?(?: (?:de|d'|dédiée? à|spécialisée? dans|"
+         rf"chargée? d[eu']?|en charge d[eu']?)\s*[^,;§]{{0,40}}?)?\s+{_DE}{_OWNER_NOUN}", subj=_FIRM, obj=_FIRM,
+         confidence=0.8),
+    Rule("gap.subsidiary_of.fronted", "SUBSIDIARY_OF", r"\s*,", direction="rev", subj=_FIRM, obj=("COMPANY",),
+         confidence=0.7, prefix=r"^\s*(?:(?:ancienne|nouvelle|principale|seule|une|la) )?(?:filiale|succursale)"
+                                rf"(?: {_WORD}){{0,2}}? (?:(?:détenue )?à \d+[,.]?\d*\s?% )?(?:d[eu']|des)\s*"
+                                rf"(?:l'|la |le )?{_THING}"),
     Rule("gap.subsidiary_of.dont", "SUBSIDIARY_OF",
          rf",?\s*dont (?:la |les |l'une des |une des |sa |ses )?(?:(?:nouvelle|principale|jeune) )?filiales?"
          rf"(?: {_WORD})?", direction="rev", subj=_FIRM, obj=("COMPANY",), confidence=0.75),
@@ -69,9 +90,28 @@ RULES: tuple[Rule, ...] = (
          r"contrôlée?s?|reprise?s?|absorbée?s?|éditée?s?|développée?s?|conçue?s?|commercialisée?s?|"
          r"exploitée?s?|produite?s?)\s+(?:[^,;]{0,50}?\s)?par|(?:appartient|appartenait|"
          r"appartiennent|appartenant) (?:[^,;]{0,30}?\s)?(?:à|au|aux)|propriété d[eu']?|"
-         r"(?:(?:passée?s?|tombée?s?|entrée?s?|rentrée?s?)\s+(?:en \d{4}\s+)?)?"
+         r"(?:(?:pass|tomb|entr|rentr|bascul|retomb)\w*\s+(?:en \d{4}\s+|[a-zé]+ment\s+|désormais\s+)?)?"
          rf"(?:dans le giron|sous le contrôle|dans l'escarcelle|dans le portefeuille) d[eu']?){_OWNER_NOUN}",
          direction="rev", subj=_OWNER, obj=_OWNED),
+    Rule("gap.owns.deal_by", "OWNS", r"(?:\s*\([^)]*\))?(?:\s*,[^,;§]{1,60},)?\s*(?:par|de la part d[eu']?)"
+         rf"{_OWNER_NOUN}", direction="rev", subj=_OWNER, obj=_OWNED, confidence=0.7,
+         prefix=rf"{_HEDGE_SLOT}\b{_DEAL}\s+(?:[a-zé]+\s+)?(?:des|du|de|d')\s*(?:l'|la |le |les )?{_THING}"),
+    Rule("gap.owns.sale_to", "OWNS", rf"(?:\s*\([^)]*\))?(?:\s*,[^,;§]{{1,60}},)?\s*{_PRICE}"
+         rf"(?:à|au|aux|au profit d[eu']?){_OWNER_NOUN}", direction="rev", subj=_OWNER, obj=_OWNED,
+         confidence=0.7, prefix=rf"{_HEDGE_SLOT}\b(?:cession|vente|revente|transfert)\s+(?:[a-zé]+\s+)?(?:des|du|de|d')\s*"
+                               rf"(?:l'|la |le |les )?{_THING}"),
+    Rule("gap.owns.fronted_capital", "OWNS",
+         r"\s*,?\s*(?:figur\w*|(?:on )?(?:re)?trouv\w*|se trouv\w*|sièg\w*|apparai\w*|apparaî\w*|"
+         r"(?:sont |est )?(?:présente?s?|représentée?s?|entrée?s?))(?: [a-zé]+ment| désormais| aussi| également| "
+         rf"notamment| déjà| toujours| encore)*,?{_OWNER_NOUN}", direction="rev", subj=_OWNER, obj=("COMPANY", "MEDIA"),
+         confidence=0.65, prefix=r"\b(?:au|dans le) (?:capital|tour de table) d[eu']?"),
+    Rule("gap.owns.fundraise", "OWNS",
+         r"(?:(?:a |ont |vient de |viennent de )?(?:l[eè]v|boucl|clôtur)\w*\s+"
+         r"(?:[^,;§]{0,60}?\s)?(?:auprès d[eu']|de la part d[eu']|(?:mené|conduit|emmené|piloté)e?s? par)|"
+         r"(?:a |ont )?(?:l[eè]v|boucl)\w* (?:[^,;§]{0,40}?\s)?(?:tour de table|levée de fonds|financement)s?"
+         r"(?: [^,;§]{0,30}?)?\s(?:mené|conduit|emmené|piloté)e?s? par)"
+         rf"(?:\s+(?:les fonds|le fonds|l'investisseur|les investisseurs|ses actionnaires))?{_OWNER_NOUN}",
+         subj=("COMPANY", "PERSON"), obj=("COMPANY",), direction="rev", confidence=0.65),
     Rule("gap.owns.deal", "OWNS",
          r"(?:(?:a |ont )?(?:finalis|boucl|annonc|officialis|réalis|conclu|opér|achev)\w*\s+)?"
          rf"(?:le |l')(?:rachat|acquisition|reprise)\s+(?:de \d+[,.]?\d*\s?% )?{_DE}",
@@ -87,11 +127,14 @@ RULES: tuple[Rule, ...] = (
          r"\s+(?:(?:(?!\b(?:ses|son|sa|leur|leurs|des|un|une|les|ce|cet|cette|ces)\b)[^,;§]){0,40}?\s)?"
          r"(?:à|au|aux)(?: (?:son|sa|leur) associée?,?)?",
          direction="rev", subj=_OWNER, obj=_OWNED, confidence=0.65),
-    Rule("gap.owns.ceded_to", "OWNS", r"(?:à|au|aux)", direction="rev",
+    Rule("gap.owns.ceded_to", "OWNS", rf"(?:à|au|aux){_OWNER_NOUN}", direction="rev",
          subj=_OWNER, obj=_OWNED, confidence=0.65,
-         prefix=r"(?:cédé|vendu|revendu|transféré|cède|vend|revend|transfère)e?s?\s+"
+         prefix=r"(?:[a-zé']+\s+){0,3}(?:cédé|vendu|revendu|transféré|cède|vend|revend|transfère)e?s?\s+"
                 r"(?:(?:en|dès|fin|début|mi-)\s*[a-zéû]+(?: \d{4})?\s+|en \d{4}\s+|le \d{1,2}(?:er)? [a-zéû]+\s+)?"
-                r"(?:(?:sa|son|ses|leur|leurs|la|le|les|l')\s*)?(?:(?:filiale|participation|société|start-?up|"
+                rf"{_PRICE}(?:(?:sa|ses|son|leur|leurs|la|les) (?:participation (?:de \d+[,.]?\d*\s?% )?|"
+                r"\d+[,.]?\d*\s?% |parts |actions )(?:dans|de|du|d'|au capital d[eu']?)\s*)?"
+                rf"(?:(?:sa|son|ses|leur|leurs|la|le|les|l')\s*)?(?:(?:filiale|participation|société|start-?up|"
+                r"institut|cabinet|studio|entreprise|pme|maison|agence|"
                 r"activité|pôle|logiciel|application|appli|plateforme|outil|solution|agence|titre|journal|"
                 r"marque|site|fichier|base de données)s?(?: [a-zéèêàç'-]+){0,3}?)?"),
     Rule("gap.owns.capital_opened", "OWNS",

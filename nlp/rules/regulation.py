@@ -89,10 +89,11 @@ RULES: tuple[Rule, ...] = (
          r"déclarée?s?) (?:[^,;§]{0,30}\s)?auprès d[eu']", direction="rev", subj=("PUBLIC_BODY",), obj=ANY),
     Rule("gap.regulates.verb", "REGULATES",
          rf"(?:(?:contrôl|audit|inspect|perquisitionn)\w*{_TARGET}|enquêt\w* sur|(?:a |ont )?(?:ouvert|lancé|"
-         r"mené|diligenté|conduit|effectué|réalisé|engagé|ouvre|lance|mène)\s+(?:[^,;]{0,30}?\s)?(?:une |un |"
-         r"des )?(?:enquête|contrôle|procédure|investigation|instruction|audit|mission de contrôle|inspection)s?"
-         r"(?: sur place| sur pièces| en ligne| [a-zé]+)?\s+(?:sur|visant|contre|chez|auprès d[eu']|concernant|"
-         r"à l'encontre d[eu']?|d[eu']|dans les locaux d[eu']|au siège d[eu'])|(?:s'est |a été )?saisie?\s+"
+         r"mené|diligenté|conduit|effectué|réalisé|engagé|ouvre|lance|mène|(?:procédé|procède)(?:\s+(?:en|fin|début|mi-)\s*[a-zéû]+(?: \d{4})?,?)? à)\s+"
+         r"(?:[^,;]{0,30}?\s)?(?:une |un |des )?(?:enquête|contrôle|procédure|investigation|instruction|audit|"
+         r"mission de contrôle|inspection|vérification|perquisition)s?(?: sur place| sur pièces| en ligne| [a-zé]+)?"
+         rf"(?:\s+(?:en|fin|début|mi-)\s*[a-zéû]+(?: \d{{4}})?)?\s+(?:sur|visant|contre|chez|auprès d[eu']|"
+         rf"concernant|à l'encontre d[eu']?|d[eu']|dans les locaux d[eu']|au siège d[eu']){_TARGET}|(?:s'est |a été )?saisie?\s+"
          r"(?:du cas |du dossier |au sujet )?(?:d[eu']|des)|examin\w*|régul\w*|supervis\w*|"
          r"surveill\w*|(?:a |ont )?(?:interrogé|auditionné|convoqué))",
          subj=("PUBLIC_BODY",), obj=ANY, confidence=0.7),

@@ -72,6 +72,33 @@ GAPS = [
     (", dont le capital est détenu à 60 % par la holding ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
     (", dont les parts sont réparties entre ", "COMPANY", "PERSON", "OWNS", "rev", ""),
     (", dont la maison mère, ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "fwd", ""),
+    # nominalisations: the takeover "de X par Y", the sale "de X à Y"
+    (" par le groupe ", "COMPANY", "COMPANY", "OWNS", "rev", "L'absorption de la PME auvergnate "),
+    (", conclue en avril, par l'industriel ", "COMPANY", "PERSON", "OWNS", "rev", "la prise de contrôle de "),
+    (" par ", "MEDIA", "COMPANY", "OWNS", "rev", "depuis l'acquisition du titre régional "),
+    (" à l'homme d'affaires ", "COMPANY", "PERSON", "OWNS", "rev", "la revente de l'institut "),
+    (" pour 3 millions d'euros au fonds ", "COMPANY", "COMPANY", "OWNS", "rev", "la vente de la start-up "),
+    # a sale with a price and descriptors
+    (" à l'entrepreneuse nantaise ", "COMPANY", "PERSON", "OWNS", "rev",
+     "Le groupe Ferlane a revendu pour un euro symbolique le cabinet "),
+    # a fronted subsidiary with its stake and a descriptor of the parent
+    (", filiale détenue à 80 % par l'opérateur ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
+    (", filiale à 100 % du géant allemand ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "fwd", ""),
+    # fundraising: the investors take a stake
+    (" a levé 6 millions d'euros auprès du fonds ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
+    (" clôture une levée de fonds de 2 millions d'euros menée par ", "COMPANY", "COMPANY", "OWNS", "rev", ""),
+    # fronted shareholders: "Au capital de X figurent Y"
+    (" figurent aussi la holding ", "COMPANY", "COMPANY", "OWNS", "rev", "Au capital de "),
+    (", on trouve l'industriel ", "COMPANY", "PERSON", "OWNS", "rev", "Dans le tour de table de "),
+    # takeover in any tense, coordinated apposition, fronted subsidiary, sold stake
+    (" bascule dans le giron du groupe de presse ", "MEDIA", "COMPANY", "OWNS", "rev", ""),
+    (", une agence installée à Tours et filiale du groupe ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "fwd", ""),
+    (", ", "COMPANY", "COMPANY", "SUBSIDIARY_OF", "rev", "Filiale espagnole de l'opérateur "),
+    (" à ", "COMPANY", "COMPANY", "OWNS", "rev", "Le fonds Orsel a vendu sa participation de 20 % dans la société "),
+    # inspections: "procéder à", the target's activities
+    (" a procédé en juin à une inspection dans les locaux d'", "PUBLIC_BODY", "COMPANY", "REGULATES", "fwd", ""),
+    (" a lancé une enquête sur les pratiques commerciales de la société ", "PUBLIC_BODY", "COMPANY",
+     "REGULATES", "fwd", ""),
 ]
 
 
@@ -93,6 +120,11 @@ NO_GAPS = [
     (" aurait adressé un rappel à l'ordre à ", "PUBLIC_BODY", "COMPANY"),
     (" a racheté des fichiers d'électeurs à l'agence ", "COMPANY", "COMPANY"),  # a purchase, not a stake
     (" pourrait faire l'objet d'une enquête de la ", "COMPANY", "PUBLIC_BODY"),
+    (" n'a pas procédé à un contrôle chez ", "PUBLIC_BODY", "COMPANY"),
+    (" aurait procédé à une inspection chez ", "PUBLIC_BODY", "COMPANY"),
+    (" a réalisé une enquête d'opinion auprès de ", "COMPANY", "COMPANY"),
+    (" pourrait lever 2 millions d'euros auprès de ", "COMPANY", "COMPANY"),
+    (" a obtenu un prêt auprès de la banque ", "COMPANY", "COMPANY"),
 ]
 
 
@@ -102,7 +134,39 @@ def test_gap_rules_skip_denials_plans_and_sellers(gap: str, a: str, b: str) -> N
     assert rule is None or rule.predicate not in ("OWNS", "SUBSIDIARY_OF", "REGULATES", "SANCTIONED")
 
 
+#: (gap, label of A, label of B, prefix): a hedged or planned nominalisation states no takeover.
+HEDGED_PREFIXES = [
+    (" par le groupe ", "COMPANY", "COMPANY", "le futur rachat de l'agence "),
+    (" au fonds ", "COMPANY", "COMPANY", "l'éventuelle cession de la start-up "),
+    (" par ", "COMPANY", "COMPANY", "n'envisage pas l'acquisition de la société "),
+]
+
+
+@pytest.mark.parametrize(("gap", "a", "b", "prefix"), HEDGED_PREFIXES, ids=[p[3].strip() for p in HEDGED_PREFIXES])
+def test_hedged_nominalisations_skipped(gap: str, a: str, b: str, prefix: str) -> None:
+    rule = match_gap(normalise_gap(gap), normalise_gap(prefix), a, b)
+    assert rule is None or rule.predicate != "OWNS"
+
+
 SENTENCES = [
+    # nominalisations and sales with descriptors
+    ("L'acquisition de la start-up toulousaine Vortimo par Brindel Conseil a été bouclée en mars.",
+     {("Brindel Conseil", "OWNS", "Vortimo")}),
+    ("Le groupe Rivamar a cédé pour un euro symbolique l'institut Ploumark à l'entrepreneur lillois "
+     "Justin Garrabé.",
+     {("Justin Garrabé", "OWNS", "Ploumark")}),
+    ("Filiale à 100 % de l'opérateur suisse Zentrax, la société Murvello gère des campagnes de SMS.",
+     {("Murvello", "SUBSIDIARY_OF", "Zentrax")}),
+    ("La Haute Autorité pour la transparence de la vie publique a ouvert une enquête sur les activités du "
+     "cabinet Brindel Conseil.",
+     {("Haute Autorité pour la transparence de la vie publique", "REGULATES", "Brindel Conseil")}),
+    ("La CNIL a procédé en mai à un contrôle sur place chez Vortimo.", {("CNIL", "REGULATES", "Vortimo")}),
+    ("La jeune pousse Gravelo lève 3 millions d'euros auprès de Pinson Ventures.",
+     {("Pinson Ventures", "OWNS", "Gravelo")}),
+    ("Au capital de Mirval SAS figurent désormais le fonds Perle Partners et l'homme d'affaires Jonas Ferrandi.",
+     {("Perle Partners", "OWNS", "Mirval SAS")}),
+    ("Filiale française du groupe britannique Corrigan Ltd, Sondal France est pilotée depuis Nantes.",
+     {("Sondal France", "SUBSIDIARY_OF", "Corrigan Ltd")}),
     # fronted inspection, pronoun sanction
     ("À l'issue d'une inspection des locaux de la société Trévalis, la CNIL lui a adressé une mise en "
      "demeure.",
@@ -176,6 +240,10 @@ def test_sentences_capital_and_regulators(sentence_results: dict, text: str, exp
 
 
 NEGATIVE = [
+    "Le groupe Rivamar n'a jamais cédé l'institut Ploumark à l'entrepreneur Justin Garrabé.",
+    "La CNIL n'a pas procédé à un contrôle chez Vortimo.",
+    "La start-up Gravelo envisage de lever 3 millions d'euros auprès de Pinson Ventures.",
+    "Au capital de Mirval SAS ne figure plus le fonds Perle Partners.",
     "La CNIL aurait contrôlé en 2022 les serveurs de la société Brixel.",
     "Avant un éventuel contrôle des serveurs de la société Brixel, la CNIL lui a demandé des pièces.",
     "La CNIL pourrait lui infliger une amende, estime la société Tarvel.",
