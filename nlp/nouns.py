@@ -51,10 +51,13 @@ ROLE_NOUNS: dict[str, tuple[Trigger, ...]] = {
                             "trésorière", "porte-parole", "député", "députée", "sénateur", "sénatrice",
                             "élu", "élue", "eurodéputé", "eurodéputée")},
     **{w: (Trigger("OWNS", True, ("PERSON", "COMPANY", "PARTY"), (*_FIRMS, "PRODUCT")),)
-       for w in ("actionnaire", "propriétaire", "détenteur", "détentrice", "coactionnaire")},
+       for w in ("actionnaire", "propriétaire", "détenteur", "détentrice", "coactionnaire", "copropriétaire",
+                 "repreneur", "repreneuse", "acquéreur", "acquéreuse", "investisseur", "investisseuse",
+                 "coinvestisseur", "co-investisseur")},
     **{w: (Trigger("OWNS", True, ("COMPANY",), ("PRODUCT", "MEDIA")),)
        for w in ("éditeur", "éditrice", "concepteur", "conceptrice")},
-    **{w: (Trigger("SUBSIDIARY_OF", True, _FIRMS, ("COMPANY",)),) for w in ("filiale", "succursale")},
+    **{w: (Trigger("SUBSIDIARY_OF", True, _FIRMS, ("COMPANY",)),) for w in ("filiale", "succursale", "sous-filiale")},
+    **{w: (Trigger("SUBSIDIARY_OF", False, _FIRMS, ("COMPANY",)),) for w in ("maison-mère", "société-mère")},
     "client": (Trigger("CLIENT_OF", True, ACTOR, VENDOR),),
     "cliente": (Trigger("CLIENT_OF", True, ACTOR, VENDOR),),
     **{w: (Trigger("CLIENT_OF", False, VENDOR, ACTOR),)

@@ -182,6 +182,13 @@ RULES: tuple[Rule, ...] = (
 DEP_VERBS: dict[str, tuple[Trigger, ...]] = {
     # preps=("",): a bare object; "a racheté des fichiers à X" does not make X owned.
     **{v: (Trigger("OWNS", True, _OWNER, _OWNED, ("",)),)
-       for v in ("détenir", "posséder", "racheter", "acquérir", "absorber")},
+       for v in ("détenir", "posséder", "racheter", "acquérir", "absorber", "reprendre")},
+    # buying a firm or a title makes it yours (buying a product does not: a client buys software)
+    **{v: (Trigger("OWNS", True, _OWNER, _FIRM, ("",)),) for v in ("acheter", "se offrir", "avaler", "phagocyter")},
     "contrôler": (Trigger("OWNS", True, ("COMPANY", "PERSON"), ("COMPANY", "MEDIA")),),
+    # "Y appartient (depuis 2020) à X": the patient after "à" owns the subject
+    "appartenir": (Trigger("OWNS", False, _OWNER, _OWNED, ("à",)),),
+    # a firm that publishes, develops or designs a product or a title owns it
+    **{v: (Trigger("OWNS", True, ("COMPANY",), ("PRODUCT", "MEDIA"), ("",)),)
+       for v in ("éditer", "développer", "concevoir", "publier")},
 }

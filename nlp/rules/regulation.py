@@ -103,7 +103,10 @@ RULES: tuple[Rule, ...] = (
 #: Trigger verbs read through the dependency parse (lemma -> alternatives, first fit wins).
 DEP_VERBS: dict[str, tuple[Trigger, ...]] = {
     **{v: (Trigger("REGULATES", True, ("PUBLIC_BODY",), ANY),) for v in (
-        "contrôler", "auditer", "inspecter", "perquisitionner")},
+        "contrôler", "auditer", "inspecter", "perquisitionner", "auditionner", "convoquer", "superviser",
+        "surveiller")},
+    "enquêter": (Trigger("REGULATES", True, ("PUBLIC_BODY",), ANY, ("sur",)),),
     **{v: (Trigger("SANCTIONED", True, ("PUBLIC_BODY",), ANY),) for v in (
-        "sanctionner", "condamner", "épingler", "verbaliser", "avertir", "infliger", "pénaliser")},
+        "sanctionner", "condamner", "épingler", "verbaliser", "avertir", "infliger", "pénaliser", "blâmer",
+        "amender", "mettre demeure")},
 }

@@ -161,6 +161,8 @@ SENTENCES = [
      "cabinet Brindel Conseil.",
      {("Haute Autorité pour la transparence de la vie publique", "REGULATES", "Brindel Conseil")}),
     ("La CNIL a procédé en mai à un contrôle sur place chez Vortimo.", {("CNIL", "REGULATES", "Vortimo")}),
+    ("Parvis Conseil, une agence fondée en 2012 à Lille par deux anciens journalistes, appartient depuis "
+     "2020 à Hexaprim Groupe.", {("Hexaprim Groupe", "OWNS", "Parvis Conseil")}),
     ("La jeune pousse Gravelo lève 3 millions d'euros auprès de Pinson Ventures.",
      {("Pinson Ventures", "OWNS", "Gravelo")}),
     ("Au capital de Mirval SAS figurent désormais le fonds Perle Partners et l'homme d'affaires Jonas Ferrandi.",
