@@ -260,6 +260,19 @@ def _description_at(doc: Doc, text: str, start: int, sent: Span, ents: list[Span
         return []  # a pronoun after a semicolon: too loose
     else:  # "il"/"elle": the previous sentence's topic, whatever it is
         candidates = antecedents[:1]
+    out = _linked(doc, text, m.end(), after, candidates, clause)
+    if not out and m["pron"] and candidates and candidates[0].label_ != "PERSON":
+        # "Z promeut X au rang d'associée. Elle siège au bureau du parti Y": a role only a person
+        # holds names the previous sentence's person, not its topic.
+        person = [e for e in antecedents if e.label_ == "PERSON"][:1]
+        out = [t for t in _linked(doc, text, m.end(), after, person, clause)
+               if t[2] in ("DIRECTS", "WORKS_FOR", "MEMBER_OF", "FOUNDED") and t[0] in person]
+    return out
+
+
+def _linked(doc: Doc, text: str, end: int, after: list[Span], candidates: list[Span],
+            clause: bool) -> list[Triple]:
+    """Relations between each antecedent (standing at ``end``) and the entities after it."""
     out: list[Triple] = []
     for ante in candidates:
         skipped: list[Span] = []
@@ -267,10 +280,10 @@ def _description_at(doc: Doc, text: str, start: int, sent: Span, ents: list[Span
             if ent.label_ in ("PLACE", "PARTY") and clause:
                 skipped.append(ent)  # "que préside l'adjointe PS au maire de Lyon Y": labels, not arguments
                 continue
-            gap = text[m.end():ent.start_char]
+            gap = text[end:ent.start_char]
             for other in reversed(skipped):
                 mark = "lieu" if other.label_ == "PLACE" else "§"
-                gap = gap[:other.start_char - m.end()] + mark + gap[other.end_char - m.end():]
+                gap = gap[:other.start_char - end] + mark + gap[other.end_char - end:]
             gap = normalise_gap(gap)
             if "§" in gap and not clause:
                 break

@@ -209,6 +209,34 @@ def pronoun_relatives(doc: Doc, sent: Span, ents: list[Span], previous: list[Spa
     return out
 
 
+#: "Z, que X a fondée en 2019", "l'agence que X dirige": a relative on the organisation, named subject.
+_NAMED_RELATIVE_OPEN = re.compile(r"^\s*,?\s*(?:(?:la|le|l'|l’|une|un|cette|ce)\s*(?:[a-zà-ÿ'’-]+\s+){0,3}?)?"
+                                  r"(?:que\s+|qu['’]\s*)$", re.IGNORECASE)
+_NAMED_RELATIVE_VERB = re.compile(
+    r"^\s*(?:,[^,;]{1,60},\s*)?(?:(?:a|avait|ont|avaient)\s+(?:(?:[a-zé]+ment|déjà|aussi|longtemps|toujours)\s+)?"
+    r"(?P<past>co-?fondée?s?|fondée?s?|créée?s?|lancée?s?|montée?s?|dirigée?s?|présidée?s?|rejointe?s?)|"
+    r"(?P<present>dirige|dirigeait|préside|présidait|gère|gérait|cofonde|fonde|crée|lance|fonda|créa|lança))\b",
+    re.IGNORECASE)
+
+
+def named_relatives(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+    """"Z, que X a lancé en 2019 après…", "la société Z, que X préside": X founded / directs Z."""
+    out: list[Triple] = []
+    for org, person in zip(ents, ents[1:], strict=False):
+        if org.label_ not in ORG or person.label_ != "PERSON":
+            continue
+        if not _NAMED_RELATIVE_OPEN.match(_text(doc, org.end_char, person.start_char)):
+            continue
+        m = _NAMED_RELATIVE_VERB.match(_text(doc, person.end_char, min(sent.end_char, person.end_char + 90)))
+        if not m or is_negated(normalise_gap(m.group())):
+            continue
+        verb = (m["past"] or m["present"]).lower()
+        predicate = next((p for stem, p in _VERB_PREDICATE.items() if verb.startswith(stem)), None)
+        if predicate is not None:
+            out.append((person, org, predicate, 0.65, f"frame.named_relative.{predicate.lower()}"))
+    return out
+
+
 #: "Avant de créer en 2021 le cabinet Z, X a…": an infinitive clause opening the sentence.
 _INFINITIVE = re.compile(r"^\s*(?:(?:peu|bien|juste|deux ans|un an|quelques (?:mois|années))\s+)?"
                          r"(?:avant de|avant d'|après avoir|après|sitôt après avoir)\s+", re.IGNORECASE)
@@ -290,6 +318,6 @@ def gerund_roles(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -
 
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
-    described_roles, office_labels, pronoun_relatives, fronted_infinitives, person_descriptions, compound_roles,
+    described_roles, office_labels, pronoun_relatives, named_relatives, fronted_infinitives, person_descriptions, compound_roles,
     appointments, succession_anaphora, gerund_roles,
 )

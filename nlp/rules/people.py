@@ -74,7 +74,7 @@ RULES: tuple[Rule, ...] = (
          r"département [a-zé]+|service [a-zé]+))s?\s+"
          rf"(?:{_DE}|chez|au sein d[eu'])", subj=("PERSON",), obj=ORG, confidence=0.7),
     Rule("gap.member_of.noun", "MEMBER_OF",
-         r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne|ex-|jeune|figure|cadre|élu|élue) )*"
+         r"(?:(?:le|la|l'|un|une|son|sa|ancien|ancienne|jeune|figure|cadre|élu|élue) |ex-\s*)*"
          r"(?:membre|militante?|adhérente?|cadre|élue?|député\w*|sénat\w*|eurodéputé\w*|"
          r"conseill\w+ (?:municipal|régional|départemental)\w*|candidat\w*|tête de liste|porte-parole|maire|"
          r"adjointe?s?(?: au maire)?|vice-président\w* de groupe|référente?s?(?: [a-zé]+)?|déléguée?s?(?: [a-zé]+)?|"
@@ -86,8 +86,10 @@ RULES: tuple[Rule, ...] = (
          subj=("PERSON",), obj=("PARTY",), confidence=0.7),
     Rule("gap.member_of.group", "MEMBER_OF",
          r"(?:(?:le|la|l'|un|une|ancien|ancienne) |ex-\s*)*(?:co-?président\w*|président\w*|vice-président\w*|membre|"
-         r"secrétaire\w*|trésori\w+|responsable|porte-parole)s?\s+(?:du groupe|de la fédération|de la section|"
-         r"de la délégation|des jeunes|du conseil national|du bureau national)(?: [a-zé]+)?(?:\s+(?:d[eu']|des))?",
+         r"secrétaire\w*|trésori\w+|responsable|porte-parole|(?:(?:a |avait )?siégé|siège|siégeait|siégera|"
+         r"(?:est |a été )?(?:entrée?|élue?|nommée?|cooptée?))(?: [a-zé0-9]+){0,2} au)s?\s+(?:du groupe|de la fédération|de la section|"
+         r"de la délégation|des jeunes|du conseil national|du bureau national|bureau (?:national|politique|exécutif)|"
+         r"conseil national|comité (?:directeur|politique|exécutif))(?: [a-zé]+)?(?:\s+(?:d[eu']|des))?",
          subj=("PERSON",), obj=("PARTY",), confidence=0.65),
     Rule("gap.member_of.label", "MEMBER_OF",
          r"(?:(?:a été |est |fut |avait été )?(?:élue?|réélue?|investie?|candidate?|présentée?|engagée?) )?"
@@ -117,7 +119,10 @@ RULES: tuple[Rule, ...] = (
     Rule("gap.directs.has", "DIRECTS",
          r"(?:a|avait|aura|a eu) (?:pour|comme) (?:co-?)?(?:président-directeur général|présidente?|directeur général|"
          r"directrice générale|pdg|gérante?|co-?gérante?|dirigeante?|patronne?|secrétaire général\w*|administrat\w+|"
-         r"(?:nouveau |nouvelle )?(?:présidente?|directeur|directrice|gérante?))s?", direction="rev",
+         r"(?:nouveau |nouvelle )?(?:présidente?|directeur|directrice|gérante?))s?|"
+         r"(?:s'est |se sont |se )?(?:dotée?s?|dote|dotent|donnée?s?|donne|choisie?s?|choisit) (?:d'|de )?(?:une? |un |une )"
+         r"(?:nouveau |nouvelle |premier |première )?(?:co-?)?(?:président-directeur général|présidente?|directeur général|"
+         r"directrice générale|pdg|gérante?|secrétaire général\w*|dirigeante?|patronne?)s?", direction="rev",
          subj=("PERSON",), obj=ORG, confidence=0.7),
     Rule("gap.founded.has", "FOUNDED",
          r"(?:a|avait) (?:pour|comme) (?:co-?)?(?:fondat\w+|créat\w+)s?", direction="rev",
@@ -214,7 +219,9 @@ RULES: tuple[Rule, ...] = (
          r"ingénieure?|analyste|data scientist|développeu\w+|conseill\w+(?: (?:spéciale?|politique|"
          r"technique|numérique|en [a-zé]+))?|porte-parole|attachée? de presse|stagiaire|associée?|"
          r"journaliste|rédact\w+ en chef|ancien(?:ne)?|passée?|transfuge|pilier|cadre dirigeant\w*|"
-         r"recrue|assistante?|secrétaire|comptable|juriste|avocate? conseil|directeur associé|directrice associée)s?" + _QUAL + r"\s+" + _WHEN +
+         r"recrue|assistante?|secrétaire|comptable|juriste|avocate? conseil|directeur associé|directrice associée|"
+         r"head of [a-z]+|(?:senior |key account |account |product |project |country )?manager|"
+         r"chief [a-z]+ officer|(?:senior )?(?:vice-president|vp|lead) [a-z]+|growth hacker)s?" + _QUAL + r"\s+" + _WHEN +
          rf"(?:{_DE}|chez|au sein d[eu']|pour|à|par)", subj=("PERSON",), obj=ORG, confidence=0.65),
     Rule("gap.works_for.passed", "WORKS_FOR",
          r"(?:,\s*)?(?:(?:un|une|l'|le|la|ex-|ancien|ancienne)\s*)?[a-zé'-]+(?: [a-zé'-]+){0,3}?,? "

@@ -223,6 +223,23 @@ SENTENCES = [
      "Vélumia.", {("Yannick Strozzi", "FOUNDED", "Vélumia")}),
     ("Odile Ferracci connaît bien les campagnes. L'intéressée a dirigé pendant cinq ans l'institut Galaxo.",
      {("Odile Ferracci", "DIRECTS", "Galaxo")}),
+    # relative on the organisation with a named subject before the verb
+    ("Zéphyr Analytics, que Basile Ortolan a cofondé en 2017 après avoir quitté un cabinet, emploie vingt "
+     "personnes.", {("Basile Ortolan", "FOUNDED", "Zéphyr Analytics")}),
+    ("L'agence Mirabel, que Lucie Aubertin dirige depuis 2020, a doublé son chiffre.",
+     {("Lucie Aubertin", "DIRECTS", "Mirabel")}),
+    # a pronoun whose role only a person holds; English job titles; "ex-" glued to the role
+    ("Le cabinet Ormelle promeut Sacha Viennet au rang d'associée. Elle siège aussi au bureau national du "
+     "Parti radical.", {("Sacha Viennet", "MEMBER_OF", "Parti radical")}),
+    ("Théo Marchal est nommé directeur général de Votrix. Il était jusqu'ici head of growth chez Pollaris.",
+     {("Théo Marchal", "WORKS_FOR", "Pollaris")}),
+    ("Ex-porte-parole du Parti radical, Maud Sévérac rejoint l'agence Tramel comme senior manager.",
+     {("Maud Sévérac", "MEMBER_OF", "Parti radical"), ("Maud Sévérac", "WORKS_FOR", "Tramel")}),
+    # the organisation provides itself with an officer
+    ("Le mouvement Allons Ensemble s'est doté d'un secrétaire général : Kilian Mbappé-Roux, ancien attaché "
+     "parlementaire.", {("Kilian Mbappé-Roux", "DIRECTS", "Allons Ensemble")}),
+    ("La société Kelvix s'est choisi une nouvelle présidente, Ophélie Dumontet.",
+     {("Ophélie Dumontet", "DIRECTS", "Kelvix")}),
 ]
 
 
@@ -250,6 +267,9 @@ NEGATIVE_SENTENCES = [
     "Yannick Strozzi a longtemps conseillé des élus. Le quinquagénaire n'a jamais dirigé la société Vélumia.",
     "Yannick Strozzi a longtemps conseillé des élus. Le quinquagénaire envisage de fonder la société Vélumia.",
     "Créée à Quimper par Soizic Le Bihan ? L'agence Ribinad dément.",
+    "L'agence Mirabel, que Lucie Aubertin n'a jamais dirigée, a doublé son chiffre.",
+    "Le cabinet Ormelle recrute Sacha Viennet. Elle n'a jamais siégé au bureau national du Parti radical.",
+    "Le mouvement Allons Ensemble pourrait se doter d'un secrétaire général, Kilian Mbappé-Roux.",
 ]
 
 
@@ -258,7 +278,7 @@ NEGATIVE_SENTENCES = [
 def test_negative_sentences(text: str) -> None:
     people = {"DIRECTS", "WORKS_FOR", "FOUNDED", "MEMBER_OF"}
     rels = {r for r in _rels(text) if r[1] in people}
-    assert not rels or rels == {("Clément Rastignac", "DIRECTS", "Zorbalis")}
+    assert not rels - {("Clément Rastignac", "DIRECTS", "Zorbalis"), ("Sacha Viennet", "WORKS_FOR", "Ormelle")}
 
 
 @pytest.mark.slow
