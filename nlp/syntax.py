@@ -35,6 +35,7 @@ _HEADS = frozenset({
     "groupement", "consortium", "lot", "appel", "offre", "numéro", "accord-cadre", "convention",
     "offre", "expertise", "prestataire", "institut", "compte", "cellule", "direction", "siège",
     "fédération", "section", "groupe", "cabinet", "bureau", "site", "boutique", "base",
+    "up",  # "la start-up X": the tokenizer splits start-up
 })
 #: Verbs an entity may hang on through a participle ("le groupement formé par X et Y").
 _FORMING = frozenset({"former", "constituer", "composer", "réunir", "associer", "mener", "conduire"})
@@ -42,7 +43,7 @@ _DEMONSTRATIVES = frozenset({"celui", "celle", "ceux", "celles"})
 _REFLEXIVE = frozenset({"se", "s'", "s’"})
 _EVENTS = frozenset({"affaire", "scandale", "dossier", "procès", "révélations"})
 _AGENT = {"nsubj", "obl:agent"}
-_PATIENT = {"obj", "xcomp", "obl:arg", "obl", "iobj", "nsubj:pass", "obl:mod"}
+_PATIENT = {"obl:cleft", "obj", "xcomp", "obl:arg", "obl", "iobj", "nsubj:pass", "obl:mod"}
 _HEDGES = frozenset({"pouvoir", "devoir", "envisager", "négocier", "vouloir", "souhaiter", "démentir"})
 _NEG = frozenset({"pas", "jamais", "ne", "n'", "aucun", "aucune", "plus"})
 _SYMMETRIC = frozenset({"PARTNER_OF"})
@@ -92,7 +93,7 @@ def _climb(ent: Span, verb: Token) -> Token | None:
                 return None
             continue
         if tok.dep_ in ("conj", "appos", "flat:name", "flat", "fixed") or (
-            tok.dep_ == "nmod" and head.lemma_.lower() in _HEADS
+            tok.dep_ in ("nmod", "amod") and head.lemma_.lower() in _HEADS  # amod: "la société X" mis-tagged
         ) or (tok.dep_ == "obl:agent" and head.lemma_.lower() in _FORMING and head.dep_ == "acl"):
             tok = head
             continue
@@ -100,8 +101,35 @@ def _climb(ent: Span, verb: Token) -> Token | None:
     return None
 
 
+_COPULA = frozenset({"est", "était", "fut", "sera", "serait"})
+
+
+def _cleft(verb: Token) -> tuple[int, int] | None:
+    """The focused stretch of a cleft ("C'est vers X que s'est tourné Y", "C'est à X que Y a
+    confié…", "C'est l'agence X qu'a choisie Y") as token bounds (after "c'est", before "que"),
+    whatever the parser made of it."""
+    que = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("que", "qu'", "qu’")), None)
+    if que is None:
+        return None
+    doc = verb.doc
+    for i in range(que.i - 2, max(verb.sent.start, que.i - 12) - 1, -1):
+        if doc[i].lower_ in ("c'", "c’", "ce") and doc[i + 1].lower_ in _COPULA:
+            between = doc[i + 2:que.i]
+            if any(t.lower_ in ("qui", "que", "qu'", "qu’", ",", ";", ":") for t in between):
+                return None
+            return i + 2, que.i
+    return None
+
+
 def _attachment(ent: Span, verb: Token) -> tuple[str, Token] | None:
     """The dependency label by which ``ent`` hangs on ``verb`` and the attached token, or None."""
+    focus = _cleft(verb)
+    if focus is not None:
+        if focus[0] <= ent.start and ent.end <= focus[1]:
+            return "obl:cleft", ent.root
+        if ent.start > verb.i and all(t.pos_ in ("DET", "NOUN", "ADJ") for t in verb.doc[verb.i + 1:ent.start]) \
+                and ent.start - verb.i <= 4 and not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+            return "nsubj", ent.root  # inverted subject: "C'est X qu'a choisi (la candidate) Y"
     tok = _climb(ent, verb)
     if tok is None:
         return None
@@ -124,6 +152,7 @@ def _prepositions(ent: Span, attached: Token) -> set[str]:
     """The prepositions on the way from the entity up to the token hanging on the verb ("pour la
     liste de X" -> {"de", "pour"}; "aux services de X" -> {"de", "à"})."""
     out = {_CASES.get(c.lower_, c.lower_) for c in attached.children if c.dep_ == "case" and c.i < attached.i}
+
     tok = ent.root
     for _ in range(8):
         out.update(_CASES.get(c.lower_, c.lower_) for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i)
@@ -131,6 +160,13 @@ def _prepositions(ent: Span, attached: Token) -> set[str]:
             break
         tok = tok.head
     return out
+
+
+def _cleft_prepositions(ent: Span, verb: Token) -> set[str]:
+    """"C'est vers X que…": the prepositions between "c'est" and the focused entity."""
+    focus = _cleft(verb)
+    start = focus[0] if focus else ent.start
+    return {_CASES.get(t.lower_, t.lower_) for t in ent.doc[start:ent.start] if t.pos_ == "ADP"}
 
 
 _CASES = {"aux": "à", "au": "à", "d'": "de", "du": "de", "des": "de", "auprès": "auprès"}
@@ -155,6 +191,25 @@ def _denied(verb: Token) -> bool:
     return any(c.lower_ in _NEG or c.lemma_ in _HEDGES or "Cnd" in c.morph.get("Mood")
                for c in verb.children) or "Cnd" in verb.morph.get("Mood") or (
         verb.dep_ == "xcomp" and verb.head.lemma_ in _HEDGES)
+
+
+def _participle_holder(verb: Token, ents: list[Span], taken: list[Span]) -> Span | None:
+    """The entity a subjectless participle says something about: the noun it hangs on ("la
+    société X, associée à Y") or, fronted before a comma, the main clause's subject ("Associée à
+    Y, X a remporté…")."""
+    if "Part" not in verb.morph.get("VerbForm") or any(
+            c.dep_.startswith(("nsubj", "aux")) for c in verb.children):
+        return None
+    free = [e for e in ents if e not in taken]
+    if verb.dep_ == "acl":
+        return next((e for e in free if e.start <= verb.head.i < e.end or e.root.head == verb.head), None)
+    comma = next((t for t in verb.sent[verb.i - verb.sent.start:] if t.text == ","), None)
+    if verb.i == verb.sent.start and comma is not None:
+        main = next((t for t in verb.sent if t.i > comma.i and t.dep_ == "ROOT"), None)
+        subj = next((c for c in main.children if c.dep_ == "nsubj"), None) if main is not None else None
+        if subj is not None:
+            return next((e for e in free if e.start <= subj.i < e.end), None)
+    return None
 
 
 def _relation(sent: Span, subj: Span, obj: Span, predicate: str, rule: str) -> Relation:
@@ -191,7 +246,11 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
             if dep in _AGENT and not (passive and dep == "nsubj"):
                 agents.append(ent)
             elif dep in _PATIENT or (passive and dep == "nsubj"):
-                patients.append((ent, _prepositions(ent, tok)))
+                patients.append((ent, _cleft_prepositions(ent, verb) if dep == "obl:cleft"
+                                  else _prepositions(ent, tok)))
+        implied = _participle_holder(verb, ents, agents + [p for p, _ in patients])
+        if implied is not None and any(t.predicate in _SYMMETRIC for t in alts):
+            agents.append(implied)  # "Associée à X, la société Y…": Y is associated with X
         rule = f"dep.{{}}.{key.replace(' ', '_')}"
         for a in agents:
             for p, preps_found in patients:

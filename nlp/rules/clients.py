@@ -77,7 +77,11 @@ DEP_VERBS: dict[str, tuple[Trigger, ...]] = {
     **{v: (Trigger("CLIENT_OF", True, ACTOR, VENDOR),) for v in (
         "utiliser", "employer", "choisir", "retenir", "mandater", "solliciter", "adopter", "déployer",
         "payer", "rémunérer", "missionner", "sélectionner", "acheter", "commander", "engager",
-        "privilégier", "se offrir", "se payer", "se attacher")},
+        "privilégier", "se offrir", "se payer", "se attacher", "recruter", "mobiliser", "embaucher",
+        "enrôler", "dépêcher", "louer", "acquérir", "se procurer")},
+    # "X a signé avec Y", "X a traité avec Y" (a deal, not a partnership: that takes "accord")
+    **{v: (Trigger("CLIENT_OF", True, ("PERSON", "PARTY", "PUBLIC_BODY"), VENDOR, ("avec",)),) for v in (
+        "signer", "contracter", "traiter")},
     **{v: (Trigger("CLIENT_OF", True, ACTOR, VENDOR, ("à", "auprès", "aux", "au")),) for v in (
         "recourir", "avoir recours", "faire appel", "se adresser", "confier", "sous-traiter", "régler",
         "verser", "se abonner", "souscrire", "déléguer", "externaliser")},
@@ -86,14 +90,18 @@ DEP_VERBS: dict[str, tuple[Trigger, ...]] = {
     **{v: (Trigger("CLIENT_OF", True, ACTOR, VENDOR, ("vers",)),) for v in ("se tourner",)},
     # the vendor acts: "X équipe Y", "X a travaillé pour la liste de Y", "X a réalisé une étude pour Y"
     **{v: (Trigger("CLIENT_OF", False, ACTOR, VENDOR),) for v in (
-        "équiper", "accompagner", "conseiller", "piloter", "orchestrer", "servir")},
+        "équiper", "accompagner", "conseiller", "piloter", "orchestrer", "servir", "assister", "épauler",
+        "aider", "outiller", "coacher", "appuyer", "seconder", "approvisionner")},
     **{v: (Trigger("CLIENT_OF", False, ACTOR, VENDOR, ("pour", "auprès")),) for v in (
         "travailler", "œuvrer", "réaliser", "mener", "effectuer", "conduire", "concevoir", "produire",
-        "développer", "organiser", "officier")},
+        "développer", "organiser", "officier", "démarcher", "prospecter", "phoner", "sonder", "cibler",
+        "cartographier", "créer", "bâtir", "programmer", "rédiger", "animer", "coordonner", "superviser",
+        "élaborer", "imaginer", "fabriquer", "gérer", "opérer", "intervenir", "plancher", "bosser",
+        "collecter", "analyser", "envoyer", "expédier", "router", "héberger")},
     **{v: (Trigger("CLIENT_OF", False, ACTOR, VENDOR, ("à", "aux", "au")),) for v in (
         "fournir", "facturer", "livrer")},
     # partners: "X s'est associé à Y", "A et B ont signé un accord de distribution"
-    **{v: _PARTNER for v in ("se associer", "se allier", "associer")},
+    **{v: _PARTNER for v in ("se associer", "se allier", "associer", "allier", "se joindre", "se coaliser")},
     **{f"{v} {n}": _DEAL for v in ("signer", "nouer", "conclure", "sceller", "officialiser", "annoncer", "parapher")
        for n in ("accord", "partenariat", "alliance", "contrat de distribution")},
 }

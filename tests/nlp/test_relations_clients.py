@@ -84,3 +84,40 @@ def test_frames(text: str, expected: set[tuple[str, str, str]]) -> None:
 def test_award_not_asserted() -> None:
     text = "Le marché de la mairie de Rennes n'a pas été attribué à Cartolis."
     assert not {p for _, p, _ in _rels(text)} & {"CONTRACT_WITH"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    # cleft: "C'est (prép) X que VERB Y", with a plain or an inverted subject
+    ("C'est vers le cabinet Brindille Data que s'est tournée la candidate Solène Marivaux.",
+     {("Solène Marivaux", "CLIENT_OF", "Brindille Data")}),
+    ("C'est au cabinet Brindille Data que la candidate Solène Marivaux a confié l'analyse de ses fichiers.",
+     {("Solène Marivaux", "CLIENT_OF", "Brindille Data")}),
+    ("C'est l'agence Pivoine Stratégies qu'a choisie Gaspard Leclou pour sa campagne.",
+     {("Gaspard Leclou", "CLIENT_OF", "Pivoine Stratégies")}),
+    # broader lexicon: signing with a vendor, vendors helping or working for a client
+    ("Le député Octave Ravenel a signé avec Datazur Analytics pour sa campagne.",
+     {("Octave Ravenel", "CLIENT_OF", "Datazur Analytics")}),
+    ("Le maire sortant Edmond Périac a recruté l'agence Coquelicot Média pour les municipales.",
+     {("Edmond Périac", "CLIENT_OF", "Coquelicot Média")}),
+    ("L'agence Bleuet Conseil a épaulé la candidate Irène Vasseur pendant les municipales.",
+     {("Irène Vasseur", "CLIENT_OF", "Bleuet Conseil")}),
+    # a subjectless participle says something about the noun it hangs on
+    ("La mairie a retenu la société Fenouil Data, associée à Marbrelle, pour la refonte de son outil.",
+     {("Fenouil Data", "PARTNER_OF", "Marbrelle")}),
+])
+def test_cleft_and_lexicon(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _rels(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Ce n'est pas vers le cabinet Brindille Data que s'est tournée la candidate Solène Marivaux.",
+    "C'est vers Brindille Data que se tournerait la candidate Solène Marivaux.",
+    "Le député Octave Ravenel n'a jamais signé avec Datazur Analytics.",
+    "Le député Octave Ravenel envisage de signer avec Datazur Analytics.",
+    "Le maire Edmond Périac a-t-il recruté l'agence Coquelicot Média ?",
+])
+def test_cleft_and_lexicon_negatives(text: str) -> None:
+    preds = {p for _, p, _ in _rels(text)}
+    assert not preds & {"CLIENT_OF", "CONTRACT_WITH", "PARTNER_OF"}
