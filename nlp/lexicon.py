@@ -67,7 +67,8 @@ NAME_KEYWORDS: dict[str, str] = {
         "agency", "media group", "holding", "studio", "systems", "tech", "atelier", "ateliers",
         "sondages", "sondage", "opinion", "études", "research", "institute", "insights", "affaires publiques",
         "influence", "participations", "capital", "invest", "ventures", "networks", "numérique",
-        "médiation", "civic", "civique", "mobile", "phoning", "conseil & associés", "interactive",
+        "médiation", "civic", "civique", "mobile", "phoning", "conseil & associés", "interactive", "compliance",
+        "public affairs", "affaires publiques", "& co", "& fils", "associates", "factory", "consultants",
     )},
     **{w: "MEDIA" for w in ("journal", "magazine", "radio", "tv", "télévision", "hebdo", "presse", "news")},
 }

@@ -49,7 +49,7 @@ _SPEECH_FORMS = {f"{v[:-2]}{end}" for v in _SPEECH_VERBS if v.endswith("er") for
 _NAME_DETS = {"le", "la", "les", "l'", "l’"}
 _TRIM_TAIL = set(",;:.!?()[]«»\"'’-–—")
 #: A capitalised name of up to five words, joined by "de", "des", "du", "&" ("Gazette des Élus").
-_NAME = (r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w(?:[ \u00a0](?:(?:&|de|des|du|d['’]|à)[ \u00a0]?)?"
+_NAME = (r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w(?:[ \u00a0](?:(?:&|de|des|du|d['’])[ \u00a0]?)?"
          r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w){0,4}|[A-ZÀ-ÖØ-Ý0-9]")
 _LEGAL = r"(?:SASU|SAS|SARL|EURL|SA|SCOP|SNC)\b"
 BODY_RE = re.compile(
@@ -105,15 +105,15 @@ class EntityTyper:
         self.org_default = org_default
         self.drop_misc = drop_misc
         alt = _cue_alt(self.pre_cues)
-        stop = r"(?!(?:de|du|des|d|à|au|aux|par|pour|avec|et|ou|chez|sur|dans|qui|que|en)\b)"
+        stop = r"(?!(?:de|du|des|d|à|au|aux|par|pour|avec|et|ou|chez|sur|dans|qui|que|en|depuis|pendant|dès)\b)"
         # "le logiciel de gestion des adhérents X", "l'agence de communication lyonnaise X"
         tail = rf"(?:\s+(?:de|d['’]|en|des|du|à)\s*[a-zà-ÿ-]+){{0,2}}(?:\s+{stop}[a-zà-ÿ-]+){{0,2}}?"
         # Only the cue is case-insensitive: "le cabinet Ostral, Hugo Lemaire" must not cue Lemaire.
         self.pre_re = re.compile(rf"(?i:\b(?P<cue>{alt})){tail}\s*[,:]?\s*$")
         # Cue and article case-insensitive, the name itself must be capitalised.
         self.find_re = re.compile(
-            rf"(?i:\b(?:la|le|les|l['’]|une?|cette|ce|sa|son|leur|notre)\s*(?P<cue>{alt})){tail}"
-            rf"\s+(?P<name>{_NAME}(?:\s+{_LEGAL})?)")
+            rf"(?i:\b(?:la|le|les|l['’]|une?|cette|ce|sa|son|leur|notre|du|des|au|aux|d['’]une?)\s*(?P<cue>{alt})){tail}"
+            rf"\s+(?=[^\s,;.]*[A-Za-zÀ-ÿ])(?P<name>{_NAME}(?:\s+{_LEGAL})?)")
         self.legal_re = re.compile(rf"(?P<name>{_NAME})\s+{_LEGAL}")
         self.post_re = re.compile(
             rf"^\s*,\s*(?:(?:une?|la|le|l['’]|cette|ce)\s*)?(?:(?:petite?|jeune|nouvelle?|modeste|ancienne?|grande?|"
@@ -157,6 +157,8 @@ class EntityTyper:
         model = span.label_
         if model in ("MISC", "ORG") and not ctx and _media_context(doc, span):
             return "MEDIA"
+        if model == "PER" and any(t.is_digit for t in span):
+            return self.org_default  # "Numéria 360": no person's name has digits
         if model == "PER":
             # A person keeps PER unless the context says firm/product; a lone all-caps token
             # ("LMP") is an acronym, not a person.
@@ -300,6 +302,7 @@ _EVENT_BEFORE = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "du", "
                            "opération", "loi", "plan", "programme", "dispositif", "scandale", "projet"})
 
 
+_MODEL_LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
 _LEGAL_FORMS = frozenset({"SARL", "SAS", "SASU", "EURL", "SCOP", "SNC", "SA"})
 _IDENTIFIER_WORDS = frozenset({"SIREN", "SIRET", "RCS", "TVA", "NAF", "APE", "RGPD", "HT", "TTC"})
 _NOT_NAME_POS = frozenset({"ADP", "DET", "PRON", "ADV", "VERB", "AUX", "CCONJ", "SCONJ", "NUM", "PUNCT"})
@@ -433,6 +436,8 @@ def _brand_shaped(doc: Doc, span: Span) -> bool:
             span[-1].text[:1].islower()):
         return False  # "Coupe du monde", "Jeux olympiques": a phrase, not a brand
     prev = doc[span.start - 1].lower_ if span.start else ""
+    if _PERSON_OF.search(doc_text(doc)[max(0, span.start_char - 40):span.start_char]):
+        return False  # "la campagne de X", "les équipes de X": a candidate or a party, not a brand
     return prev not in _EVENT_BEFORE and (not span[0].is_sent_start or span[0].is_oov)
 
 
@@ -527,6 +532,11 @@ def _trim(span: Span) -> Span | None:
             break
     while start < end - 1 and doc[start].lower_.rstrip(".") + ("." if doc[start].lower_ == "m." else "") in _TITLES:
         start += 1
+    while span.label_ in _MODEL_LABELS and start < end - 1 and (doc[start].text.upper() in NOT_NAMES or (
+            doc[start].is_alpha and doc[start].is_lower and doc[start].lower_ not in _DETS
+            and doc[start].lower_ not in NAME_KEYWORDS)) and any(
+            t.text[:1].isupper() for t in doc[start + 1:end]):
+        start += 1  # "SMS électoraux Textopoli", "ligne à Signaturia": lower-case words are no name
     while start < end and (doc[start].is_punct or doc[start].is_space or (
             doc[start].lower_ in _DETS and not _keeps_determiner(doc, start, end)) or (
             doc[start].text in _LEGAL_FORMS and end - start > 1 and doc[start + 1].is_title)):

@@ -120,10 +120,13 @@ class GazetteerRuler:
         # A known name the model read inside a longer one ("Quorum Analytics" is not the vendor
         # Quorum, "Arcane Capital" not the magazine): the model's longer name stands.
         spans = [s for s in spans if s.label_ == "PERSON" or not any(
-            e.start <= s.start and s.end <= e.end and len(e) > len(s)
+            e.start <= s.start and s.end <= e.end and len(e) > len(s) and not _label_before_person(s, e)
             and all(_name_word(t) for t in (*doc[e.start:s.start], *doc[s.end:e.end])) for e in doc.ents)]
         taken = {i for s in spans for i in range(s.start, s.end)}
         kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+        # "le député Renaissance Félix Amarante" read as one person: the label, then the person
+        kept += [Span(doc, g.end, e.end, label=e.label_) for e in doc.ents for g in spans
+                 if _label_before_person(g, e) and taken.isdisjoint(range(g.end, e.end))]
         if not self.overwrite_ents:
             own = {i for e in doc.ents for i in range(e.start, e.end)}
             spans = [s for s in spans if not own.intersection(range(s.start, s.end))]
@@ -159,6 +162,12 @@ class GazetteerRuler:
 _TITLE_WORDS = frozenset({"m", "mme", "mlle", "monsieur", "madame", "président", "présidente", "ministre",
                           "candidat", "candidate", "député", "députée", "sénateur", "maire", "selon",
                           "pour", "avec", "contre", "chez", "et", "ou", "mais", "quand", "si", "comme"})
+
+
+def _label_before_person(known: Span, ent: Span) -> bool:
+    """A known party, body or medium opening a longer name the model read as a person."""
+    return (ent.label_ in ("PER", "PERSON") and known.label_ in ("PARTY", "PUBLIC_BODY", "MEDIA")
+            and ent.start == known.start and ent.end - known.end >= 2)
 
 
 def _name_word(tok: Any) -> bool:

@@ -94,3 +94,21 @@ def test_compound_names_and_legal_forms(nlp, text: str, expected: tuple[str, str
 def test_a_sentence_initial_descriptor_is_no_name(nlp) -> None:
     found = ents(nlp, "Filiale à 100 % du groupe Ortolan, la société Vexin Data gère les envois.")
     assert not any(text == "Filiale" for text, _ in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le député Renaissance Octave Brunel a signé avec une agence.", ("Octave Brunel", "PERSON")),
+    ("Le député Renaissance Octave Brunel a signé avec une agence.", ("Renaissance", "PARTY")),
+    ("Orlane et Numéria 360 unissent leurs forces.", ("Numéria 360", "COMPANY")),
+    ("Le spécialiste des SMS électoraux Textivox passe dans le giron du groupe Barnabé-Lindqvist Holding.",
+     ("Textivox", "COMPANY")),
+    ("Le titre passe dans le giron du groupe de communication Barnabé-Lindqvist Holding.",
+     ("Barnabé-Lindqvist Holding", "COMPANY")),
+])
+def test_labels_digits_and_descriptors(nlp, text: str, expected: tuple[str, str]) -> None:
+    assert expected in ents(nlp, text)
+
+
+def test_a_year_after_a_cue_is_no_name(nlp) -> None:
+    found = ents(nlp, "Il était directeur de l'entreprise depuis 2022.")
+    assert not any(text == "2022" for text, _ in found)
