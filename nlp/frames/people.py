@@ -239,7 +239,10 @@ def named_relatives(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]
 
 #: "Avant de créer en 2021 le cabinet Z, X a…": an infinitive clause opening the sentence.
 _INFINITIVE = re.compile(r"^\s*(?:(?:peu|bien|juste|deux ans|un an|quelques (?:mois|années))\s+)?"
-                         r"(?:avant de|avant d'|après avoir|après|sitôt après avoir)\s+", re.IGNORECASE)
+                         r"(?:avant de|avant d'|après avoir|après (?:plus de |près de |presque )?(?:[a-z0-9-]+ )?"
+                         r"(?:ans|années|mois|décennies)(?: passée?s?)?|après|sitôt après avoir)\s+", re.IGNORECASE)
+#: "Après six ans chez Z, X…": a stay at an organisation.
+_STAY = re.compile(r"^\s*(?:chez|au sein d[eu']|au service d[eu'])\s*(?:(?:la|l')\s*)?$")
 _MAIN_SUBJECT = re.compile(r"^[^,;«»]{0,40}?,\s*(?:(?:le|la|l'|l’)\s*(?:[a-zà-ÿ'’-]+\s+){0,3})?$")
 
 
@@ -254,7 +257,10 @@ def fronted_infinitives(doc: Doc, sent: Span, ents: list[Span], previous: list[S
     person = next((e for e in ents[1:4] if e.label_ == "PERSON"), None)
     if person is None or not _MAIN_SUBJECT.match(_text(doc, ents[0].end_char, person.start_char)):
         return []
-    rule = match_gap(" " + normalise_gap(head[m.end():]), "", "PERSON", ents[0].label_, _PEOPLE_RULES)
+    rest = " " + normalise_gap(head[m.end():])
+    if _STAY.match(rest) and m.group().lower().strip().startswith("après") and "avoir" not in m.group().lower():
+        return [(person, ents[0], "WORKS_FOR", 0.6, "frame.infinitive.stay")]
+    rule = match_gap(rest, "", "PERSON", ents[0].label_, _PEOPLE_RULES)
     if rule is None or rule.direction != "fwd":
         return []
     return [(person, ents[0], rule.predicate, rule.confidence - 0.1, f"frame.infinitive.{rule.name}")]

@@ -240,6 +240,10 @@ SENTENCES = [
      "parlementaire.", {("Kilian Mbappé-Roux", "DIRECTS", "Allons Ensemble")}),
     ("La société Kelvix s'est choisi une nouvelle présidente, Ophélie Dumontet.",
      {("Ophélie Dumontet", "DIRECTS", "Kelvix")}),
+    # a fronted duration: years at the head of, or at, an organisation
+    ("Après onze ans à la tête de Brisval Conseil, Rémi Tourneur a passé la main.",
+     {("Rémi Tourneur", "DIRECTS", "Brisval Conseil")}),
+    ("Après six ans chez Quorix, Alma Dufay lance sa propre agence.", {("Alma Dufay", "WORKS_FOR", "Quorix")}),
 ]
 
 
@@ -270,6 +274,7 @@ NEGATIVE_SENTENCES = [
     "L'agence Mirabel, que Lucie Aubertin n'a jamais dirigée, a doublé son chiffre.",
     "Le cabinet Ormelle recrute Sacha Viennet. Elle n'a jamais siégé au bureau national du Parti radical.",
     "Le mouvement Allons Ensemble pourrait se doter d'un secrétaire général, Kilian Mbappé-Roux.",
+    "Après six ans de procès contre Quorix, Alma Dufay a gagné.",
 ]
 
 
