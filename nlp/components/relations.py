@@ -97,8 +97,8 @@ class RelationExtractor:
                     if s.start_char != o.start_char)
         if self.use_dependencies and len(ents) >= 2:
             pairs = {frozenset((r.subject_span[0], r.object_span[0])) for r in rels}
-            labels = {s.start_char for s, _, p, _, _ in triples if p == "MEMBER_OF"} | {
-                o.start_char for _, o, p, _, r in triples if r == "frame.label.member_of"}
+            # a party read as a label ("le député LR X") is not the subject of the clause's verb
+            labels = {o.start_char for _, o, p, _, r in triples if r == "frame.label.member_of"}
             rels.extend(r for r in dependency_relations(doc, sent, ents)
                         if frozenset((r.subject_span[0], r.object_span[0])) not in pairs
                         and r.subject_span[0] not in labels)
