@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 EXTRACTOR = "nlp.rules.v1"
 COOCCURRENCE_EXTRACTOR = "nlp.cooccurrence.v1"
-DEFAULT_BATCH = 16
+DEFAULT_BATCH = 64
 _PUBLIC_REL_KEYS = ("subject", "predicate", "object", "evidence", "confidence", "subject_text",
                     "object_text", "subject_span", "object_span", "evidence_span", "rule")
 

@@ -121,9 +121,14 @@ def _cleft(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _attachment(ent: Span, verb: Token) -> tuple[str, Token] | None:
-    """The dependency label by which ``ent`` hangs on ``verb`` and the attached token, or None."""
-    focus = _cleft(verb)
+_NO_FOCUS = (-1, -1)
+
+
+def _attachment(ent: Span, verb: Token, focus: tuple[int, int] | None = _NO_FOCUS) -> tuple[str, Token] | None:
+    """The dependency label by which ``ent`` hangs on ``verb`` and the attached token, or None
+    (``focus``: the verb's cleft bounds when the caller computed them once per verb)."""
+    if focus == _NO_FOCUS:
+        focus = _cleft(verb)
     if focus is not None:
         if focus[0] <= ent.start and ent.end <= focus[1]:
             return "obl:cleft", ent.root
@@ -232,12 +237,13 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
             continue
         alts = VERBS[key]
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
+        focus = _cleft(verb)
         agents: list[Span] = []
         patients: list[tuple[Span, set[str]]] = []
         for ent in ents:
             if _in_event_name(ent):
                 continue
-            found = _attachment(ent, verb)
+            found = _attachment(ent, verb, focus)
             if found is None:
                 continue
             dep, tok = found
