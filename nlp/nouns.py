@@ -90,16 +90,11 @@ def role_triggers(word: str, modifiers: list[str]) -> tuple[Trigger, ...]:
     return ROLE_NOUNS.get(word, ())
 
 
-def _entity_of(tok: Token, by_token: dict[int, Span]) -> Span | None:
-    return by_token.get(tok.i)
-
-
 def _members(ent: Span, by_token: dict[int, Span]) -> list[Span]:
     """The entity and those coordinated with it ("de A et de B")."""
     out = [ent]
     for tok in ent.root.subtree:
-        if tok.dep_ == "conj" and tok.head.i in range(ent.start, ent.end) or (
-                tok.dep_ == "conj" and any(tok.head.i in range(e.start, e.end) for e in out)):
+        if tok.dep_ == "conj" and any(tok.head.i in range(e.start, e.end) for e in out):
             other = by_token.get(tok.i)
             if other is not None and other not in out:
                 out.append(other)

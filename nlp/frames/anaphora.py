@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from nlp.frames.base import Triple, _text
+from nlp.frames.base import Triple, _after, _text
 from nlp.records import doc_text
 from nlp.rules import ACTOR, ANY, ORG, RULES, VENDOR, is_negated, match_gap, normalise_gap
 
@@ -172,7 +172,7 @@ def en_anaphora(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) ->
     for ent in ents:
         if ent.label_ not in ("PERSON", "COMPANY"):
             continue
-        m = _EN.match(_text(doc, ent.end_char, min(sent.end_char, ent.end_char + 90)))
+        m = _EN.match(_after(doc, sent, ent, 90))
         if not m:
             continue
         spec: tuple[str, bool, tuple[str, ...], tuple[str, ...]] | None
@@ -196,7 +196,7 @@ def joint_subjects(doc: Doc, sent: Span, ents: list[Span], previous: list[Span])
     orgs = [e for e in ents if e.label_ in ORG]
     for a, b in zip(orgs, orgs[1:], strict=False):
         if _JOINT_LINK.match(_text(doc, a.end_char, b.start_char)) and _JOINT.match(
-                _text(doc, b.end_char, min(sent.end_char, b.end_char + 80))):
+                _after(doc, sent, b, 80)):
             out.append((a, b, "PARTNER_OF", 0.7, "frame.joint.partner_of"))
     text = doc_text(doc)[sent.start_char:sent.end_char]
     m = _BOTH.search(text) if "deux" in text else None

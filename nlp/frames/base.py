@@ -15,3 +15,8 @@ Triple = tuple["Span", "Span", str, float, str]
 
 def _text(doc: Doc, start: int, end: int) -> str:
     return doc_text(doc)[start:end]
+
+
+def _after(doc: Doc, sent: Span, ent: Span, width: int) -> str:
+    """The sentence text right after ``ent``, at most ``width`` characters."""
+    return doc_text(doc)[ent.end_char:min(sent.end_char, ent.end_char + width)]

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from nlp.frames.base import Triple, _text
+from nlp.frames.base import Triple, _after, _text
 from nlp.rules import ANY, is_negated, normalise_gap
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def inspections(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) ->
                 if any(e.label_ in ("MEDIA", "PUBLIC_BODY") for e in targets):
                     targets = []  # another body or a medium ran it ("une enquête de Mediapart sur X")
                 out.extend((body, t, "REGULATES", 0.65, "frame.capital.inspection") for t in targets)
-        tail = normalise_gap(_text(doc, body.end_char, min(sent.end_char, body.end_char + 120)))
+        tail = normalise_gap(_after(doc, sent, body, 120))
         if not _PRONOUN_SANCTION.match(tail):
             continue
         named = targets or [e for e in ents if e.end_char <= body.start_char and e.label_ in ANY
@@ -159,7 +159,7 @@ def split_measure(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) 
         if body.label_ != "PUBLIC_BODY" or ent.label_ not in ANY:
             continue
         if _SPLIT_VERB.match(normalise_gap(_text(doc, body.end_char, ent.start_char)) + " ") and _SPLIT_TAIL.match(
-                normalise_gap(_text(doc, ent.end_char, min(sent.end_char, ent.end_char + 80)))):
+                normalise_gap(_after(doc, sent, ent, 80))):
             out.append((body, ent, "SANCTIONED", 0.65, "frame.capital.split_measure"))
     return out
 
@@ -172,7 +172,7 @@ def inverted_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span])
             continue
         if not _QUE.match(normalise_gap(_text(doc, owned.end_char, owner.start_char)) + " "):
             continue
-        tail = normalise_gap(_text(doc, owner.end_char, min(sent.end_char, owner.end_char + 60)))
+        tail = normalise_gap(_after(doc, sent, owner, 60))
         m = _OWNS_AFTER.match(tail)
         if m and not is_negated(m.group()):
             out.append((owner, owned, "OWNS", 0.65, "frame.capital.inverted_owner"))
@@ -187,7 +187,7 @@ def dont_role_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]
             continue
         if not _DONT_ROLE.match(normalise_gap(_text(doc, org.end_char, owner.start_char)) + " "):
             continue
-        m = _HOLDS.match(normalise_gap(_text(doc, owner.end_char, min(sent.end_char, owner.end_char + 60))))
+        m = _HOLDS.match(normalise_gap(_after(doc, sent, owner, 60)))
         if m and not is_negated(m.group()):
             out.append((owner, org, "OWNS", 0.65, "frame.capital.dont_role_owner"))
     return out
@@ -284,7 +284,7 @@ def ordinal_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) 
     for ent in ents:
         if ent.label_ != "PRODUCT" or ent.start_char < pair[1].end_char:
             continue
-        m = _ORDINAL.match(normalise_gap(_text(doc, ent.end_char, min(sent.end_char, ent.end_char + 20))))
+        m = _ORDINAL.match(normalise_gap(_after(doc, sent, ent, 20)))
         if m:
             owner = pair[0] if m["which"].startswith("premi") else pair[1]
             out.append((owner, ent, "OWNS", 0.6, "frame.capital.ordinal"))

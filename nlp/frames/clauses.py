@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from nlp.frames.base import Triple, _text
+from nlp.frames.base import Triple, _after, _text
 from nlp.records import doc_text
 from nlp.rules import ACTOR, is_negated, normalise_gap
 
@@ -69,7 +69,7 @@ def dont_clauses(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
         link = _DONT.match(_text(doc, org.end_char, agent.start_char))
         if not link:
             continue
-        tail = _text(doc, agent.end_char, min(sent.end_char, agent.end_char + 80))
+        tail = _after(doc, sent, agent, 80)
         if link["to"]:
             m = _TO_TAIL.match(tail)
             if not m or is_negated(m.group()):

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from nlp.frames.base import Triple, _text
+from nlp.frames.base import Triple, _after, _text
 from nlp.rules import ACTOR, is_negated, normalise_gap
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def client_descriptions(doc: Doc, sent: Span, ents: list[Span], previous: list[S
     for ent in ents:
         if ent.label_ not in ACTOR:
             continue
-        after = normalise_gap(_text(doc, ent.end_char, min(sent.end_char, ent.end_char + 80)))
+        after = normalise_gap(_after(doc, sent, ent, 80))
         before = normalise_gap(_text(doc, max(sent.start_char, ent.start_char - 60), ent.start_char)) + " "
         if not (_CLIENT_AFTER.match(after) or _CLIENT_BEFORE.search(before.rstrip())):
             continue

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from nlp.frames.anaphora import _role_key
-from nlp.frames.base import Triple, _text
+from nlp.frames.base import Triple, _after, _text
 from nlp.rules import ORG, RULES, is_negated, match_gap, normalise_gap
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def described_roles(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
-        m = _DESCRIBED_ROLE.match(_text(doc, ent.end_char, min(sent.end_char, ent.end_char + 90)))
+        m = _DESCRIBED_ROLE.match(_after(doc, sent, ent, 90))
         if not m:
             continue
         spec = _role_key(m["role"])
@@ -127,7 +127,7 @@ def appointments(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -
         link = _text(doc, org.end_char, person.start_char)
         if not _APPOINT.match(link) or is_negated(normalise_gap(link)):
             continue
-        m = _APPOINT_ROLE.match(_text(doc, person.end_char, min(sent.end_char, person.end_char + 80)))
+        m = _APPOINT_ROLE.match(_after(doc, sent, person, 80))
         if not m:
             continue
         if m["top"] and m["what"] and m["what"].lower() not in _WHOLE:
@@ -186,7 +186,7 @@ def pronoun_relatives(doc: Doc, sent: Span, ents: list[Span], previous: list[Spa
     for i, org in enumerate(ents):
         if org.label_ not in ORG:
             continue
-        m = _PRONOUN_RELATIVE.match(_text(doc, org.end_char, min(sent.end_char, org.end_char + 90)))
+        m = _PRONOUN_RELATIVE.match(_after(doc, sent, org, 90))
         if not m or is_negated(normalise_gap(m.group())):
             continue
         verb = (m["past"] or m["present"]).lower()
@@ -227,7 +227,7 @@ def named_relatives(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]
             continue
         if not _NAMED_RELATIVE_OPEN.match(_text(doc, org.end_char, person.start_char)):
             continue
-        m = _NAMED_RELATIVE_VERB.match(_text(doc, person.end_char, min(sent.end_char, person.end_char + 90)))
+        m = _NAMED_RELATIVE_VERB.match(_after(doc, sent, person, 90))
         if not m or is_negated(normalise_gap(m.group())):
             continue
         verb = (m["past"] or m["present"]).lower()
