@@ -133,7 +133,8 @@ def _names(passage: dict, surface: str) -> set[str]:
     return {fold(n) for n in names if fold(n)}
 
 
-def _arg_matches(passage: dict, pred: dict, role: str, surface: str) -> bool:
+def argument_matches(passage: dict, pred: dict, role: str, surface: str) -> bool:
+    """Whether the ``role`` (subject/object) of ``pred`` names the gold argument ``surface``."""
     names = _names(passage, surface)
     text = pred.get(f"{role}_text")
     span = pred.get(f"{role}_span")
@@ -158,8 +159,8 @@ def relation_matches(passage: dict, pred: dict, gold: dict) -> bool:
     if gold["predicate"] in SYMMETRIC:
         pairs.append(("object", "subject"))
     return any(
-        _arg_matches(passage, pred, "subject", gold[gs])
-        and _arg_matches(passage, pred, "object", gold[go])
+        argument_matches(passage, pred, "subject", gold[gs])
+        and argument_matches(passage, pred, "object", gold[go])
         for gs, go in pairs
     )
 

@@ -1,0 +1,114 @@
+"""``ciblage_learned_relations``: a trained linear model reads the pairs the rules left unread.
+
+Runs after ``ciblage_relations``. For every pair of entities of a sentence that no rule, frame
+or dependency pattern linked, :func:`nlp.learned.features.pair_features` describes the pair and
+:class:`nlp.learned.model.LinearModel` scores each relation class; a class at or above
+``threshold``, on a type pair it was trained on, becomes a relation with rule
+``learned.<predicate>`` and a confidence of the model's probability capped at
+``max_confidence`` (below the rules', so a journalist can tell a learned reading from a rule's).
+The model file is ``nlp/data/relation_model.json`` by default, written by
+``python -m nlp.learned.train``; ``model_path = ""`` in the config turns the component off.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import registry
+
+from ciblage.ids import fold
+from nlp.learned.features import pair_features, pair_vector
+from nlp.learned.model import LinearModel, split_class
+from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation
+from nlp.components.relations import fix_predicate, make_relation, same_entity, sentences_with_ents
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "relation_model.json"
+#: Pairs further apart than this (in tokens) are not scored: the model was not trained on them.
+MAX_DISTANCE = 60
+
+
+@registry.misc("ciblage.relation_model_path.v1")
+def relation_model_path(path: str = "") -> str:
+    """The model file: ``path`` when given, else the one shipped in ``nlp/data/`` ("" when that
+    one is missing, as before the first training: the component then does nothing)."""
+    if path:
+        return path
+    if not DEFAULT_MODEL.exists():
+        log.warning("no relation model at %s: learned relations off", DEFAULT_MODEL)
+        return ""
+    return str(DEFAULT_MODEL)
+
+
+class LearnedRelations:
+    """Add ``learned.*`` relations to ``doc._.ciblage_relations``."""
+
+    def __init__(self, name: str, *, model_path: str, threshold: float, max_confidence: float,
+                 max_ents: int) -> None:
+        self.name = name
+        self.threshold = threshold
+        self.max_confidence = max_confidence
+        self.max_ents = max_ents
+        self.model = LinearModel.load(Path(model_path)) if model_path else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.model is None or getattr(doc._, LANGUAGE_EXT) not in (None, "fr"):
+            return doc
+        existing = list(getattr(doc._, RELATIONS_EXT) or [])
+        covered = {frozenset((r["subject_span"][0], r["object_span"][0])) for r in existing
+                   if r["predicate"] != "MENTIONED_WITH"}
+        added = [r.to_dict() for sent, ents in sentences_with_ents(doc)
+                 if 2 <= len(ents) <= self.max_ents for r in self.read(doc, sent, ents, covered)]
+        if added:
+            doc._.set(RELATIONS_EXT, existing + added)
+        return doc
+
+    def read(self, doc: Doc, sent: Span, ents: list[Span], covered: set[frozenset[int]]) -> list[Relation]:
+        """The model's relations between the uncovered pairs of one sentence."""
+        assert self.model is not None
+        out: list[Relation] = []
+        for i, a in enumerate(ents):
+            for b in ents[i + 1:]:
+                if b.start - a.end > MAX_DISTANCE:
+                    break
+                if frozenset((a.start_char, b.start_char)) in covered or fold(a.text) == fold(b.text):
+                    continue
+                best: dict[str, tuple[float, str]] = {}
+                vector = pair_vector(doc, a, b) if self.model.dense else []
+                for cls, p in self.model.scores(pair_features(doc, sent, a, b, ents), vector).items():
+                    if p < self.threshold or not self.model.allows(cls, a.label_, b.label_):
+                        continue
+                    predicate, _ = split_class(cls)
+                    if p > best.get(predicate, (0.0, ""))[0]:
+                        best[predicate] = (p, cls)
+                for predicate, (p, cls) in best.items():
+                    subj, obj = (b, a) if cls.endswith("<") else (a, b)
+                    rel = make_relation(sent, subj, obj, predicate, min(p, self.max_confidence),
+                                        f"learned.{predicate.lower()}")
+                    if not same_entity(doc, rel):
+                        out.append(fix_predicate(rel))
+        return out
+
+
+@Language.factory(
+    "ciblage_learned_relations",
+    default_config={
+        "model_path": {"@misc": "ciblage.relation_model_path.v1", "path": ""},
+        "threshold": 0.5,
+        "max_confidence": 0.55,
+        "max_ents": 40,
+    },
+    assigns=[f"doc._.{RELATIONS_EXT}"],
+    requires=["doc.ents", "doc.sents", f"doc._.{RELATIONS_EXT}"],
+)
+def create_learned_relations(nlp: Language, name: str, model_path: str, threshold: float,
+                             max_confidence: float, max_ents: int) -> LearnedRelations:
+    return LearnedRelations(name, model_path=model_path, threshold=threshold,
+                            max_confidence=max_confidence, max_ents=max_ents)
+
+
+__all__ = ["DEFAULT_MODEL", "LearnedRelations", "relation_model_path"]

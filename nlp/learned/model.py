@@ -1,0 +1,99 @@
+"""A linear relation model stored as JSON: one logistic score per relation class, no runtime ML library.
+
+Classes name a predicate and a direction relative to the text order of the pair: ``OWNS>``
+(the first entity owns the second), ``OWNS<`` (the second owns the first), ``PARTNER_OF=``
+(symmetric). ``allowed`` keeps, per class, the type pairs seen in training: a class never
+fires on a type pair it was not trained on. The file is written by :mod:`nlp.learned.train`
+(scikit-learn, only needed to train) and read here with plain Python.
+
+Example:
+    >>> m = LinearModel(classes=["OWNS>"], bias=[-1.0], weights={"lca=racheter": {0: 3.0}},
+    ...                 allowed={"OWNS>": [["COMPANY", "COMPANY"]]})
+    >>> round(m.scores(["lca=racheter"])["OWNS>"], 3)
+    0.881
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ciblage.errors import ExtractionError
+
+FORMAT = "ciblage.relation_model.v1"
+
+
+def split_class(name: str) -> tuple[str, str]:
+    """``"OWNS>"`` → ``("OWNS", ">")``."""
+    return name[:-1], name[-1]
+
+
+@dataclass
+class LinearModel:
+    """Per-class logistic regression over binary features."""
+
+    classes: list[str]
+    bias: list[float]
+    weights: dict[str, dict[int, float]]
+    allowed: dict[str, list[list[str]]] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+    dense: list[list[float]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._allowed = {c: {tuple(p) for p in pairs} for c, pairs in self.allowed.items()}
+
+    def scores(self, features: list[str], vector: Sequence[float] = ()) -> dict[str, float]:
+        """Probability of each class for a pair with these binary features and dense vector."""
+        totals = list(self.bias)
+        for feat in set(features):
+            for k, w in self.weights.get(feat, {}).items():
+                totals[k] += w
+        if self.dense and vector:
+            for k, ws in enumerate(self.dense):
+                totals[k] += sum(w * x for w, x in zip(ws, vector))
+        return {c: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, t)))) for c, t in zip(self.classes, totals)}
+
+    def allows(self, cls: str, first: str, second: str) -> bool:
+        """Whether ``cls`` was trained on the type pair (first entity's label, second's)."""
+        return (first, second) in self._allowed.get(cls, set())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": FORMAT, "classes": self.classes, "bias": self.bias,
+                "allowed": self.allowed, "meta": self.meta, "dense": self.dense,
+                "weights": {f: {str(k): w for k, w in ws.items()} for f, ws in sorted(self.weights.items())}}
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"),
+                                   sort_keys=False) + "\n", encoding="utf-8")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LinearModel:
+        if data.get("format") != FORMAT:
+            raise ExtractionError(f"not a {FORMAT} relation model (format={data.get('format')!r})",
+                                  hint="Retrain it with `python -m nlp.learned.train`.")
+        return cls(classes=list(data["classes"]), bias=[float(b) for b in data["bias"]],
+                   weights={f: {int(k): float(w) for k, w in ws.items()} for f, ws in data["weights"].items()},
+                   allowed={c: [list(p) for p in ps] for c, ps in data.get("allowed", {}).items()},
+                   meta=dict(data.get("meta", {})),
+                   dense=[[float(w) for w in ws] for ws in data.get("dense", [])])
+
+    @classmethod
+    def load(cls, path: Path) -> LinearModel:
+        """Read a model file.
+
+        Raises:
+            ExtractionError: the file is missing, not JSON or not a relation model.
+        """
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ExtractionError(f"cannot read the relation model {path}: {exc}",
+                                  hint="Retrain it with `python -m nlp.learned.train`.") from exc
+        return cls.from_dict(data)
+
+
+__all__ = ["FORMAT", "LinearModel", "split_class"]

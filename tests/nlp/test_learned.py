@@ -1,0 +1,161 @@
+"""The learned relation model: features, the JSON model, training, and the spaCy component.
+Invented names only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ciblage.errors import ExtractionError
+from nlp.learned.dataset import Example
+from nlp.learned.model import FORMAT, LinearModel, split_class
+from nlp.records import RELATIONS_EXT
+
+
+def _model(**weights: dict[int, float]) -> LinearModel:
+    return LinearModel(classes=["CLIENT_OF>", "OWNS<"], bias=[-2.0, -2.0],
+                       weights={k.replace("__", "="): v for k, v in weights.items()},
+                       allowed={"CLIENT_OF>": [["PARTY", "COMPANY"]], "OWNS<": [["COMPANY", "COMPANY"]]})
+
+
+def test_split_class() -> None:
+    assert split_class("OWNS<") == ("OWNS", "<")
+    assert split_class("PARTNER_OF=") == ("PARTNER_OF", "=")
+
+
+def test_scores_are_logistic_over_present_features() -> None:
+    m = _model(lca__piocher={0: 4.0}, bw__chez={1: 1.0})
+    s = m.scores(["lca=piocher", "lca=piocher", "unknown"])
+    assert s["CLIENT_OF>"] == pytest.approx(1 / (1 + 2.718281828 ** -2.0), rel=1e-6)
+    assert s["OWNS<"] == pytest.approx(1 / (1 + 2.718281828 ** 2.0), rel=1e-6)
+
+
+def test_dense_weights_add_the_dot_product() -> None:
+    m = LinearModel(classes=["OWNS>"], bias=[0.0], weights={}, dense=[[2.0, -1.0]])
+    assert m.scores([], [1.0, 1.0])["OWNS>"] == pytest.approx(1 / (1 + 2.718281828 ** -1.0), rel=1e-6)
+    assert m.scores([])["OWNS>"] == pytest.approx(0.5)
+
+
+def test_allowed_type_pairs() -> None:
+    m = _model()
+    assert m.allows("CLIENT_OF>", "PARTY", "COMPANY")
+    assert not m.allows("CLIENT_OF>", "COMPANY", "PARTY")
+    assert not m.allows("SANCTIONED>", "PUBLIC_BODY", "COMPANY")
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    m = LinearModel(classes=["OWNS>"], bias=[0.5], weights={"lca=racheter": {0: 1.25}},
+                    allowed={"OWNS>": [["COMPANY", "COMPANY"]]}, meta={"c": 0.5}, dense=[[0.1, 0.2]])
+    path = tmp_path / "m.json"
+    m.save(path)
+    back = LinearModel.load(path)
+    assert back.to_dict() == m.to_dict()
+    assert json.loads(path.read_text())["format"] == FORMAT
+
+
+@pytest.mark.parametrize("content", ["{not json", json.dumps({"format": "other"}), ""])
+def test_bad_model_file_is_a_clear_error(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "m.json"
+    path.write_text(content)
+    with pytest.raises(ExtractionError, match="relation model"):
+        LinearModel.load(path)
+    with pytest.raises(ExtractionError, match="relation model"):
+        LinearModel.load(tmp_path / "missing.json")
+
+
+def test_fit_learns_a_separable_feature() -> None:
+    from nlp.learned.train import fit
+
+    rows = []
+    for i in range(30):
+        rows.append(Example(i, ("types=PARTY>COMPANY", "lca=piocher", f"noise={i % 3}"),
+                            frozenset({"CLIENT_OF>"}), ("PARTY", "COMPANY"), False))
+        rows.append(Example(i, ("types=PARTY>COMPANY", "lca=croiser", f"noise={i % 3}"),
+                            frozenset(), ("PARTY", "COMPANY"), False))
+    m = fit(rows, c=10.0, min_count=2, vectors=False)
+    assert m.classes == ["CLIENT_OF>"]
+    assert m.allowed == {"CLIENT_OF>": [["PARTY", "COMPANY"]]}
+    assert m.scores(["types=PARTY>COMPANY", "lca=piocher"])["CLIENT_OF>"] > 0.9
+    assert m.scores(["types=PARTY>COMPANY", "lca=croiser"])["CLIENT_OF>"] < 0.1
+    assert m.meta["examples"] == 60
+
+
+@pytest.mark.slow
+def test_features_describe_the_link_not_the_names() -> None:
+    from nlp.learned.features import VECTOR_WIDTH, pair_features, pair_vector
+    from nlp.pipeline import load_pipeline
+
+    doc = load_pipeline()("Le parti Renouveau Civique utilise depuis 2021 le logiciel Zorbifex.")
+    ents = list(doc.ents)
+    a, b = ents[0], ents[-1]
+    feats = pair_features(doc, doc[:], a, b, ents)
+    assert f"types={a.label_}>{b.label_}" in feats
+    assert "lca=utiliser" in feats
+    assert "bw=<NUM>" in feats and "bw=logiciel" in feats
+    assert not any("Zorbifex" in f or "Renouveau" in f for f in feats)
+    vec = pair_vector(doc, a, b)
+    assert len(vec) == VECTOR_WIDTH and any(vec[:VECTOR_WIDTH // 2]) and any(vec[VECTOR_WIDTH // 2:])
+
+
+@pytest.mark.slow
+def test_pair_labels_follow_the_annotation() -> None:
+    from nlp.learned.dataset import pair_labels
+    from nlp.pipeline import load_pipeline
+
+    text = "Le groupe Vornach a racheté Tessalio."
+    passage = {"text": text, "entities": [
+        {"start": 10, "end": 17, "label": "COMPANY", "text": "Vornach"},
+        {"start": 28, "end": 36, "label": "COMPANY", "text": "Tessalio"}],
+        "relations": [{"subject": "Vornach", "predicate": "OWNS", "object": "Tessalio"}]}
+    doc = load_pipeline()(text)
+    a, b = doc.ents
+    assert pair_labels(passage, a, b) == {"OWNS>"}
+    passage["relations"] = [{"subject": "Tessalio", "predicate": "PARTNER_OF", "object": "Vornach"}]
+    assert pair_labels(passage, a, b) == {"PARTNER_OF="}
+
+
+@pytest.mark.slow
+def test_component_reads_only_pairs_the_rules_left() -> None:
+    from nlp.components.learned import LearnedRelations
+    from nlp.learned.dataset import LEARNED
+    from nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    text = ("Le mouvement Renouveau Civique pioche ses fichiers chez Quintorra. "
+            "Le mouvement Renouveau Civique a fait appel à Brivalto.")
+    with nlp.select_pipes(disable=[LEARNED]):
+        doc = nlp(text)
+    before = [r for r in getattr(doc._, RELATIONS_EXT) if r["predicate"] != "MENTIONED_WITH"]
+    assert not any(r["object_text"] == "Quintorra" for r in before)  # no rule reads "piocher chez"
+    assert any(r["object_text"] == "Brivalto" for r in before)
+    types = sorted({(e.label_) for e in doc.ents})
+    assert types == ["COMPANY", "PARTY"]
+    comp = LearnedRelations("t", model_path="", threshold=0.5, max_confidence=0.55, max_ents=40)
+    comp.model = LinearModel(classes=["CLIENT_OF>"], bias=[-1.0],
+                             weights={"lca=pioche": {0: 3.0}, "bw=chez": {0: 0.5}, "lca=faire": {0: 5.0}},
+                             allowed={"CLIENT_OF>": [["PARTY", "COMPANY"]]})
+    comp(doc)
+    learned = [r for r in getattr(doc._, RELATIONS_EXT) if r["rule"].startswith("learned.")]
+    assert [(r["subject_text"], r["predicate"], r["object_text"]) for r in learned] == [
+        ("Renouveau Civique", "CLIENT_OF", "Quintorra")]
+    rel = learned[0]
+    assert rel["confidence"] == 0.55  # capped below the rules' confidences
+    start, end = rel["evidence_span"]
+    assert text[start:end].startswith("Le mouvement Renouveau Civique pioche")
+    assert "Brivalto" not in text[start:end]
+
+
+@pytest.mark.slow
+def test_shipped_model_is_in_the_pipeline() -> None:
+    from nlp.components.learned import DEFAULT_MODEL
+    from nlp.pipeline import load_pipeline
+
+    assert DEFAULT_MODEL.exists()
+    model = LinearModel.load(DEFAULT_MODEL)
+    assert {split_class(c)[0] for c in model.classes} >= {"CLIENT_OF", "OWNS", "DIRECTS", "WORKS_FOR"}
+    assert set(model.meta["splits"]).isdisjoint({"test", "val"})
+    nlp = load_pipeline()
+    assert nlp.pipe_names[-1] == "ciblage_learned_relations"
+    assert nlp.get_pipe("ciblage_learned_relations").model is not None
