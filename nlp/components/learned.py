@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from ciblage.ids import fold
-from nlp.learned.features import pair_features, pair_vector
+from nlp.learned.features import SentencePairs
 from nlp.learned.model import LinearModel, split_class
 from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation
 from nlp.components.relations import fix_predicate, make_relation, same_entity, sentences_with_ents
@@ -71,15 +71,18 @@ class LearnedRelations:
         """The model's relations between the uncovered pairs of one sentence."""
         assert self.model is not None
         out: list[Relation] = []
+        pairs = SentencePairs(doc, sent, ents)
+        folded = [fold(e.text) for e in ents]
         for i, a in enumerate(ents):
-            for b in ents[i + 1:]:
+            for j, b in enumerate(ents[i + 1:], start=i + 1):
                 if b.start - a.end > MAX_DISTANCE:
                     break
-                if frozenset((a.start_char, b.start_char)) in covered or fold(a.text) == fold(b.text):
+                if (frozenset((a.start_char, b.start_char)) in covered or folded[i] == folded[j]
+                        or not self.model.allows_types(a.label_, b.label_)):
                     continue
                 best: dict[str, tuple[float, str]] = {}
-                vector = pair_vector(doc, a, b) if self.model.dense else []
-                for cls, p in self.model.scores(pair_features(doc, sent, a, b, ents), vector).items():
+                vector = pairs.vector(a, b) if self.model.dense else ()
+                for cls, p in self.model.scores(pairs.features(a, b), vector).items():
                     if p < self.threshold or not self.model.allows(cls, a.label_, b.label_):
                         continue
                     predicate, _ = split_class(cls)

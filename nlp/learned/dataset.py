@@ -18,7 +18,7 @@ from ciblage.ids import SYMMETRIC, fold
 from nlp.components.learned import MAX_DISTANCE
 from nlp.components.relations import sentences_with_ents
 from nlp.evaluate import argument_matches
-from nlp.learned.features import pair_features, pair_vector
+from nlp.learned.features import SentencePairs
 from nlp.records import LANGUAGE_EXT, RELATIONS_EXT
 
 if TYPE_CHECKING:
@@ -79,16 +79,17 @@ def doc_examples(index: int, passage: dict[str, Any], doc: Doc) -> list[Example]
                for r in getattr(doc._, RELATIONS_EXT) or [] if r["predicate"] != "MENTIONED_WITH"}
     out = []
     for sent, ents in sentences_with_ents(doc):
+        pairs = SentencePairs(doc, sent, ents)
         for i, a in enumerate(ents):
             for b in ents[i + 1:]:
                 if b.start - a.end > MAX_DISTANCE:
                     break
                 if fold(a.text) == fold(b.text):
                     continue
-                out.append(Example(index, tuple(pair_features(doc, sent, a, b, ents)),
+                out.append(Example(index, tuple(pairs.features(a, b)),
                                    pair_labels(passage, a, b), (a.label_, b.label_),
                                    frozenset((a.start_char, b.start_char)) in covered,
-                                   tuple(pair_vector(doc, a, b))))
+                                   tuple(round(float(x), 4) for x in pairs.vector(a, b))))
     return out
 
 

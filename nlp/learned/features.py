@@ -32,31 +32,14 @@ _MAX_PATH = 7
 _MAX_BETWEEN = 40
 
 
+_CONTENT = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
+#: Width of :meth:`SentencePairs.vector`: the common ancestor's lemma, then the mean of the words between.
+VECTOR_WIDTH = 600
+
+
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower() or tok.lower_
     return lemma.replace("’", "'")
-
-
-def _words(doc: Doc, start: int, end: int, ents: list[Span]) -> list[str]:
-    """Lemmas of tokens ``start..end``; an entity inside reads as ``<TYPE>``, numbers as ``<NUM>``."""
-    marks = {}
-    for ent in ents:
-        if start <= ent.start < end:
-            marks[ent.start] = ent
-    out: list[str] = []
-    i = start
-    while i < end:
-        ent = marks.get(i)
-        if ent is not None:
-            out.append(f"<{ent.label_}>")
-            i = ent.end
-            continue
-        tok = doc[i]
-        i += 1
-        if tok.is_space or (tok.is_punct and tok.text not in _KEPT_PUNCT):
-            continue
-        out.append("<NUM>" if tok.like_num else _lemma(tok))
-    return out
 
 
 def _bucket(n: int) -> str:
@@ -66,127 +49,159 @@ def _bucket(n: int) -> str:
     return "21+"
 
 
-def _chain(tok: Token, stop: int) -> list[Token]:
-    """``tok`` and its ancestors up to the sentence root (at most ``stop`` steps)."""
-    chain = [tok]
-    while chain[-1].head.i != chain[-1].i and len(chain) <= stop:
-        chain.append(chain[-1].head)
-    return chain
-
-
-def _path(a: Token, b: Token) -> tuple[str, str, str, list[str]] | None:
-    """(full path, deps only, LCA lemma, lemmas on the path) from ``a`` up to the LCA, down to ``b``."""
-    up = _chain(a, 30)
-    down = _chain(b, 30)
-    down_ids = {t.i: k for k, t in enumerate(down)}
-    for k, tok in enumerate(up):
-        if tok.i in down_ids:
-            j = down_ids[tok.i]
-            if k + j > _MAX_PATH:
-                return None
-            lca = tok
-            rising = [f"{t.dep_}^" for t in up[:k]]
-            falling = [f">{t.dep_}" for t in reversed(down[:j])]
-            inner = [_lemma(t) for t in up[1:k]] + [_lemma(t) for t in reversed(down[1:j])]
-            full = " ".join(rising + [_lemma(lca) if lca.i not in (a.i, b.i) else "@"] + falling)
-            return full, " ".join(rising + falling), _lemma(lca), inner
-    return None
-
-
-def pair_features(doc: Doc, sent: Span, a: Span, b: Span, ents: list[Span]) -> list[str]:
-    """Features of the ordered pair ``a`` (first in the text) and ``b`` in ``sent``.
-
-    Args:
-        doc: the parsed document.
-        sent: the sentence holding both entities.
-        a: the entity that comes first.
-        b: the entity that comes second.
-        ents: every entity of the sentence (those between ``a`` and ``b`` are masked).
-
-    Returns:
-        Feature names (a feature is present or absent; no values).
-    """
-    types = f"{a.label_}>{b.label_}"
-    feats = [f"types={types}"]
-    between = _words(doc, a.end, b.start, ents)
-    if len(between) > _MAX_BETWEEN:
-        between = between[:_MAX_BETWEEN // 2] + ["…"] + between[-_MAX_BETWEEN // 2:]
-    feats.append(f"len={_bucket(len(between))}")
-    feats.append(f"nents={min(3, sum(1 for w in between if w.startswith('<') and w != '<NUM>'))}")
-    if not between:
-        feats.append("adjacent")
-    for w in set(between):
-        feats.append(f"bw={w}")
-        feats.append(f"bwt={w}|{types}")
-    for w1, w2 in zip(between, between[1:]):
-        feats.append(f"bb={w1}_{w2}")
-    if between:
-        feats += [f"first={between[0]}", f"last={between[-1]}", f"first|t={between[0]}|{types}",
-                  f"last|t={between[-1]}|{types}"]
-        if len(between) >= 2:
-            feats += [f"first2={between[0]}_{between[1]}", f"last2={between[-2]}_{between[-1]}"]
-    before = _words(doc, max(sent.start, a.start - 3), a.start, ents)
-    after = _words(doc, b.end, min(sent.end, b.end + 3), ents)
-    if before:
-        feats.append(f"pre1={before[-1]}")
-        if len(before) >= 2:
-            feats.append(f"pre2={before[-2]}_{before[-1]}")
-    else:
-        feats.append("pre1=<S>")
-    if after:
-        feats.append(f"post1={after[0]}")
-        if len(after) >= 2:
-            feats.append(f"post2={after[0]}_{after[1]}")
-    ra, rb = a.root, b.root
-    feats += [f"adep={ra.dep_}", f"bdep={rb.dep_}", f"ahead={ra.dep_}:{_lemma(ra.head)}",
-              f"bhead={rb.dep_}:{_lemma(rb.head)}"]
-    path = _path(ra, rb)
-    if path is None:
-        feats.append("path=none")
-    else:
-        full, deps, lca, inner = path
-        feats += [f"path={full}", f"pdeps={deps}", f"lca={lca}", f"lca|t={lca}|{types}",
-                  f"plen={min(len(deps.split()), 6)}"]
-        feats += [f"pl={w}" for w in set(inner)]
-    words = set(between)
-    if words & _NEGATION:
-        feats.append("neg_between")
-    if any(t.morph.get("Mood") == ["Cnd"] for t in doc[a.start:b.end]):
-        feats.append("conditional")
-    sent_lemmas = {_lemma(t) for t in sent}
-    if sent_lemmas & _NEGATION:
-        feats.append("neg_sent")
-    return feats
-
-
-_CONTENT = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
-#: Width of :func:`pair_vector`: the common ancestor's lemma, then the mean of the words between.
-VECTOR_WIDTH = 600
-
-
-def _unit(vec: Any) -> Any:
+def _unit(vec: np.ndarray) -> np.ndarray:
     norm = float(np.linalg.norm(vec))
     return vec / norm if norm else vec
 
 
-def pair_vector(doc: Doc, a: Span, b: Span) -> list[float]:
-    """Word vectors of the pair's link: the lowest common ancestor's lemma and the mean of the
-    content words between the two names (unit length each; zeros when absent). They let the
-    model read a trigger it never saw in training ("s'offrir" near "racheter")."""
-    vocab = doc.vocab
-    width = VECTOR_WIDTH // 2
-    lca = np.zeros(width, dtype="float32")
-    up = {t.i for t in _chain(a.root, 30)}
-    for tok in _chain(b.root, 30):
-        if tok.i in up:
-            if tok.i not in (a.root.i, b.root.i):
-                lca = _unit(vocab[_lemma(tok)].vector)
-            break
-    words = [vocab[_lemma(t)].vector for t in doc[a.end:b.start] if t.pos_ in _CONTENT and not t.ent_type]
-    mean = _unit(np.mean(words, axis=0)) if words else np.zeros(width, dtype="float32")
-    if lca.shape[0] != width or mean.shape[0] != width:  # a model without 300-d vectors
-        return [0.0] * VECTOR_WIDTH
-    return [round(float(x), 4) for x in np.concatenate([lca, mean])]
+class SentencePairs:
+    """Per-sentence work done once (lemmas, masks, head chains), then features of any pair.
+
+    Args:
+        doc: the parsed document.
+        sent: the sentence.
+        ents: the sentence's entities, in text order (those between a pair are masked).
+    """
+
+    def __init__(self, doc: Doc, sent: Span, ents: list[Span]) -> None:
+        self.doc, self.sent, self.ents = doc, sent, ents
+        self.start = sent.start
+        self.tokens = list(sent)
+        self.lemmas = [_lemma(t) for t in self.tokens]
+        self.ent_at = {e.start: e for e in ents}
+        self.negated = bool(set(self.lemmas) & _NEGATION)
+        self.conditional = [t.i for t in self.tokens
+                            if t.pos_ in ("VERB", "AUX") and t.morph.get("Mood") == ["Cnd"]]
+        self.content = [t.pos_ in _CONTENT and not t.ent_type for t in self.tokens]
+        self._chains: dict[int, list[Token]] = {}
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def words(self, start: int, end: int) -> list[str]:
+        """Lemmas of tokens ``start..end``; an entity inside reads as ``<TYPE>``, numbers as ``<NUM>``."""
+        out: list[str] = []
+        i = max(start, self.sent.start)
+        end = min(end, self.sent.end)
+        while i < end:
+            ent = self.ent_at.get(i)
+            if ent is not None:
+                out.append(f"<{ent.label_}>")
+                i = ent.end
+                continue
+            tok = self.tokens[i - self.start]
+            if not (tok.is_space or (tok.is_punct and tok.text not in _KEPT_PUNCT)):
+                out.append("<NUM>" if tok.like_num else self.lemmas[i - self.start])
+            i += 1
+        return out
+
+    def chain(self, tok: Token) -> list[Token]:
+        """``tok`` and its ancestors up to the root."""
+        if tok.i not in self._chains:
+            chain = [tok]
+            while chain[-1].head.i != chain[-1].i and len(chain) <= 30:
+                chain.append(chain[-1].head)
+            self._chains[tok.i] = chain
+        return self._chains[tok.i]
+
+    def lemma(self, tok: Token) -> str:
+        k = tok.i - self.start
+        return self.lemmas[k] if 0 <= k < len(self.lemmas) else _lemma(tok)
+
+    def path(self, a: Token, b: Token) -> tuple[str, str, Token, list[str]] | None:
+        """(full path, deps only, LCA, lemmas on the path) from ``a`` up to the LCA, down to ``b``."""
+        up, down = self.chain(a), self.chain(b)
+        down_ids = {t.i: k for k, t in enumerate(down)}
+        for k, tok in enumerate(up):
+            if tok.i in down_ids:
+                j = down_ids[tok.i]
+                if k + j > _MAX_PATH:
+                    return None
+                rising = [f"{t.dep_}^" for t in up[:k]]
+                falling = [f">{t.dep_}" for t in reversed(down[:j])]
+                inner = [self.lemma(t) for t in up[1:k]] + [self.lemma(t) for t in reversed(down[1:j])]
+                full = " ".join(rising + [self.lemma(tok) if tok.i not in (a.i, b.i) else "@"] + falling)
+                return full, " ".join(rising + falling), tok, inner
+        return None
+
+    def features(self, a: Span, b: Span) -> list[str]:
+        """Feature names of the ordered pair ``a`` (first in the text), ``b`` (present or absent)."""
+        types = f"{a.label_}>{b.label_}"
+        feats = [f"types={types}"]
+        between = self.words(a.end, b.start)
+        if len(between) > _MAX_BETWEEN:
+            between = between[:_MAX_BETWEEN // 2] + ["…"] + between[-_MAX_BETWEEN // 2:]
+        feats.append(f"len={_bucket(len(between))}")
+        feats.append(f"nents={min(3, sum(1 for w in between if w.startswith('<') and w != '<NUM>'))}")
+        if not between:
+            feats.append("adjacent")
+        for w in set(between):
+            feats.append(f"bw={w}")
+            feats.append(f"bwt={w}|{types}")
+        for w1, w2 in zip(between, between[1:]):
+            feats.append(f"bb={w1}_{w2}")
+        if between:
+            feats += [f"first={between[0]}", f"last={between[-1]}", f"first|t={between[0]}|{types}",
+                      f"last|t={between[-1]}|{types}"]
+            if len(between) >= 2:
+                feats += [f"first2={between[0]}_{between[1]}", f"last2={between[-2]}_{between[-1]}"]
+        before = self.words(a.start - 3, a.start)
+        after = self.words(b.end, b.end + 3)
+        if before:
+            feats.append(f"pre1={before[-1]}")
+            if len(before) >= 2:
+                feats.append(f"pre2={before[-2]}_{before[-1]}")
+        else:
+            feats.append("pre1=<S>")
+        if after:
+            feats.append(f"post1={after[0]}")
+            if len(after) >= 2:
+                feats.append(f"post2={after[0]}_{after[1]}")
+        ra, rb = a.root, b.root
+        feats += [f"adep={ra.dep_}", f"bdep={rb.dep_}", f"ahead={ra.dep_}:{self.lemma(ra.head)}",
+                  f"bhead={rb.dep_}:{self.lemma(rb.head)}"]
+        path = self.path(ra, rb)
+        if path is None:
+            feats.append("path=none")
+        else:
+            full, deps, lca, inner = path
+            lemma = self.lemma(lca)
+            feats += [f"path={full}", f"pdeps={deps}", f"lca={lemma}", f"lca|t={lemma}|{types}",
+                      f"plen={min(len(deps.split()), 6)}"]
+            feats += [f"pl={w}" for w in set(inner)]
+        if set(between) & _NEGATION:
+            feats.append("neg_between")
+        if any(a.start <= i < b.end for i in self.conditional):
+            feats.append("conditional")
+        if self.negated:
+            feats.append("neg_sent")
+        return feats
+
+    def _vector(self, vocab: Any, lemma: str) -> np.ndarray:
+        if lemma not in self._vectors:
+            self._vectors[lemma] = vocab[lemma].vector
+        return self._vectors[lemma]
+
+    def vector(self, a: Span, b: Span) -> np.ndarray:
+        """Word vectors of the pair's link: the lowest common ancestor's lemma and the mean of the
+        content words between the two names (unit length each; zeros when absent). They let the
+        model read a trigger it never saw in training ("s'offrir" near "racheter")."""
+        vocab = self.doc.vocab
+        width = VECTOR_WIDTH // 2
+        lca = np.zeros(width, dtype="float32")
+        path = self.path(a.root, b.root)
+        if path is not None and path[2].i not in (a.root.i, b.root.i):
+            lca = _unit(self._vector(vocab, self.lemma(path[2])))
+        words = [self._vector(vocab, self.lemmas[k]) for k in range(a.end - self.start, b.start - self.start)
+                 if self.content[k]]
+        mean = _unit(np.mean(words, axis=0)) if words else np.zeros(width, dtype="float32")
+        if lca.shape[0] != width or mean.shape[0] != width:  # a model without 300-d vectors
+            return np.zeros(VECTOR_WIDTH, dtype="float32")
+        return np.concatenate([lca, mean]).astype("float32")
 
 
-__all__ = ["VECTOR_WIDTH", "pair_features", "pair_vector"]
+def pair_features(doc: Doc, sent: Span, a: Span, b: Span, ents: list[Span]) -> list[str]:
+    """Features of one pair (see :meth:`SentencePairs.features`); for many pairs of one sentence,
+    build one :class:`SentencePairs`."""
+    return SentencePairs(doc, sent, ents).features(a, b)
+
+
+__all__ = ["VECTOR_WIDTH", "SentencePairs", "pair_features"]

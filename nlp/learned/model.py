@@ -16,11 +16,12 @@ Example:
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from ciblage.errors import ExtractionError
 
@@ -45,17 +46,27 @@ class LinearModel:
 
     def __post_init__(self) -> None:
         self._allowed = {c: {tuple(p) for p in pairs} for c, pairs in self.allowed.items()}
+        self._dense = np.asarray(self.dense, dtype="float32") if self.dense else None
+        self._index = {f: i for i, f in enumerate(self.weights)}
+        self._sparse = np.zeros((len(self.weights), len(self.classes)), dtype="float32")
+        for i, ws in enumerate(self.weights.values()):
+            for k, w in ws.items():
+                self._sparse[i, k] = w
+        self._bias = np.asarray(self.bias, dtype="float32")
+        self._any_types = {p for pairs in self._allowed.values() for p in pairs}
 
     def scores(self, features: list[str], vector: Sequence[float] = ()) -> dict[str, float]:
         """Probability of each class for a pair with these binary features and dense vector."""
-        totals = list(self.bias)
-        for feat in set(features):
-            for k, w in self.weights.get(feat, {}).items():
-                totals[k] += w
-        if self.dense and vector:
-            for k, ws in enumerate(self.dense):
-                totals[k] += sum(w * x for w, x in zip(ws, vector))
-        return {c: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, t)))) for c, t in zip(self.classes, totals)}
+        rows = [self._index[f] for f in set(features) if f in self._index]
+        totals = self._bias + self._sparse[rows].sum(axis=0) if rows else self._bias.copy()
+        if self._dense is not None and len(vector):
+            totals = totals + self._dense @ np.asarray(vector, dtype="float32")
+        probs = 1.0 / (1.0 + np.exp(-np.clip(totals, -30.0, 30.0)))
+        return {c: float(p) for c, p in zip(self.classes, probs)}
+
+    def allows_types(self, first: str, second: str) -> bool:
+        """Whether any class was trained on this type pair (else the pair is not worth scoring)."""
+        return (first, second) in self._any_types
 
     def allows(self, cls: str, first: str, second: str) -> bool:
         """Whether ``cls`` was trained on the type pair (first entity's label, second's)."""

@@ -84,7 +84,7 @@ def test_fit_learns_a_separable_feature() -> None:
 
 @pytest.mark.slow
 def test_features_describe_the_link_not_the_names() -> None:
-    from nlp.learned.features import VECTOR_WIDTH, pair_features, pair_vector
+    from nlp.learned.features import VECTOR_WIDTH, SentencePairs, pair_features
     from nlp.pipeline import load_pipeline
 
     doc = load_pipeline()("Le parti Renouveau Civique utilise depuis 2021 le logiciel Zorbifex.")
@@ -95,7 +95,7 @@ def test_features_describe_the_link_not_the_names() -> None:
     assert "lca=utiliser" in feats
     assert "bw=<NUM>" in feats and "bw=logiciel" in feats
     assert not any("Zorbifex" in f or "Renouveau" in f for f in feats)
-    vec = pair_vector(doc, a, b)
+    vec = SentencePairs(doc, doc[:], ents).vector(a, b)
     assert len(vec) == VECTOR_WIDTH and any(vec[:VECTOR_WIDTH // 2]) and any(vec[VECTOR_WIDTH // 2:])
 
 
