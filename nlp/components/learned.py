@@ -13,6 +13,8 @@ The model file is ``nlp/data/relation_model.json`` by default, written by
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from spacy.language import Language
@@ -22,8 +24,10 @@ from spacy.util import registry
 from ciblage.ids import fold
 from nlp.learned.features import SentencePairs
 from nlp.learned.model import LinearModel, split_class
-from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation
-from nlp.components.relations import fix_predicate, make_relation, same_entity, sentences_with_ents
+from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text
+from nlp.rules import is_negated, normalise_gap
+from nlp.components.relations import (_in_parenthesis, fix_predicate, make_relation, same_entity,
+                                      sentences_with_ents)
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +46,33 @@ def relation_model_path(path: str = "") -> str:
         log.warning("no relation model at %s: learned relations off", DEFAULT_MODEL)
         return ""
     return str(DEFAULT_MODEL)
+
+
+def candidate_pairs(doc: Doc, ents: list[Span]) -> Iterator[tuple[Span, Span]]:
+    """Ordered pairs of a sentence's entities worth reading: not the same name, at most
+    :data:`MAX_DISTANCE` tokens apart, neither in brackets ("X (LR) a fait appel à Y": a label)."""
+    folded = [fold(e.text) for e in ents]
+    asides = {i for i, e in enumerate(ents) if _in_parenthesis(doc, e)}
+    for i, a in enumerate(ents):
+        for j in range(i + 1, len(ents)):
+            b = ents[j]
+            if b.start - a.end > MAX_DISTANCE:
+                break
+            if folded[i] != folded[j] and i not in asides and j not in asides:
+                yield a, b
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?()«»]")
+
+
+def hedged(doc: Doc, a: Span, b: Span) -> bool:
+    """The words between the pair or the rest of the second one's clause deny or hedge
+    ("n'a pas été attribué à", "aurait fait appel à", "dont X n'assure plus la gestion"): the
+    rules' negation test (:func:`nlp.rules.is_negated`), so the model states no more than they do."""
+    text = doc_text(doc)
+    tail = text[b.end_char:b.end_char + 80]
+    m = _CLAUSE_END.search(tail)
+    return is_negated(normalise_gap(text[a.end_char:b.start_char] + " " + (tail[:m.start()] if m else tail)))
 
 
 class LearnedRelations:
@@ -72,28 +103,24 @@ class LearnedRelations:
         assert self.model is not None
         out: list[Relation] = []
         pairs = SentencePairs(doc, sent, ents)
-        folded = [fold(e.text) for e in ents]
-        for i, a in enumerate(ents):
-            for j, b in enumerate(ents[i + 1:], start=i + 1):
-                if b.start - a.end > MAX_DISTANCE:
-                    break
-                if (frozenset((a.start_char, b.start_char)) in covered or folded[i] == folded[j]
-                        or not self.model.allows_types(a.label_, b.label_)):
+        for a, b in candidate_pairs(doc, ents):
+            if (frozenset((a.start_char, b.start_char)) in covered or not self.model.allows_types(a.label_, b.label_)
+                    or hedged(doc, a, b)):
+                continue
+            vector = pairs.vector(a, b) if self.model.dense else ()
+            best: dict[str, tuple[float, str]] = {}
+            for cls, p in self.model.scores(pairs.features(a, b), vector).items():
+                if p < self.threshold or not self.model.allows(cls, a.label_, b.label_):
                     continue
-                best: dict[str, tuple[float, str]] = {}
-                vector = pairs.vector(a, b) if self.model.dense else ()
-                for cls, p in self.model.scores(pairs.features(a, b), vector).items():
-                    if p < self.threshold or not self.model.allows(cls, a.label_, b.label_):
-                        continue
-                    predicate, _ = split_class(cls)
-                    if p > best.get(predicate, (0.0, ""))[0]:
-                        best[predicate] = (p, cls)
-                for predicate, (p, cls) in best.items():
-                    subj, obj = (b, a) if cls.endswith("<") else (a, b)
-                    rel = make_relation(sent, subj, obj, predicate, min(p, self.max_confidence),
-                                        f"learned.{predicate.lower()}")
-                    if not same_entity(doc, rel):
-                        out.append(fix_predicate(rel))
+                predicate, _ = split_class(cls)
+                if p > best.get(predicate, (0.0, ""))[0]:
+                    best[predicate] = (p, cls)
+            for predicate, (p, cls) in best.items():
+                subj, obj = (b, a) if cls.endswith("<") else (a, b)
+                rel = make_relation(sent, subj, obj, predicate, min(p, self.max_confidence),
+                                    f"learned.{predicate.lower()}")
+                if not same_entity(doc, rel):
+                    out.append(fix_predicate(rel))
         return out
 
 
@@ -114,4 +141,4 @@ def create_learned_relations(nlp: Language, name: str, model_path: str, threshol
                             max_confidence=max_confidence, max_ents=max_ents)
 
 
-__all__ = ["DEFAULT_MODEL", "LearnedRelations", "relation_model_path"]
+__all__ = ["DEFAULT_MODEL", "LearnedRelations", "candidate_pairs", "relation_model_path"]

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ciblage.ids import SYMMETRIC, fold
-from nlp.components.learned import MAX_DISTANCE
+from ciblage.ids import SYMMETRIC
+from nlp.components.learned import candidate_pairs
 from nlp.components.relations import sentences_with_ents
 from nlp.evaluate import argument_matches
 from nlp.learned.features import SentencePairs
@@ -80,16 +80,10 @@ def doc_examples(index: int, passage: dict[str, Any], doc: Doc) -> list[Example]
     out = []
     for sent, ents in sentences_with_ents(doc):
         pairs = SentencePairs(doc, sent, ents)
-        for i, a in enumerate(ents):
-            for b in ents[i + 1:]:
-                if b.start - a.end > MAX_DISTANCE:
-                    break
-                if fold(a.text) == fold(b.text):
-                    continue
-                out.append(Example(index, tuple(pairs.features(a, b)),
-                                   pair_labels(passage, a, b), (a.label_, b.label_),
-                                   frozenset((a.start_char, b.start_char)) in covered,
-                                   tuple(round(float(x), 4) for x in pairs.vector(a, b))))
+        for a, b in candidate_pairs(doc, ents):
+            out.append(Example(index, tuple(pairs.features(a, b)), pair_labels(passage, a, b),
+                               (a.label_, b.label_), frozenset((a.start_char, b.start_char)) in covered,
+                               tuple(round(float(x), 4) for x in pairs.vector(a, b))))
     return out
 
 
