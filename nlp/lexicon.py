@@ -7,6 +7,8 @@ Add words here rather than ``if`` branches in the components.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 _COMPANY = (
     "start-up", "startup", "start up", "jeune pousse", "société", "entreprise", "agence", "cabinet",
     "firme", "groupe", "prestataire", "fournisseur", "éditeur", "filiale", "sous-traitant", "pme",
@@ -73,8 +75,26 @@ NAME_KEYWORDS: dict[str, str] = {
     **{w: "MEDIA" for w in ("journal", "magazine", "radio", "tv", "télévision", "hebdo", "presse", "news")},
 }
 
-#: Common French first names: "Garance Tibolet" is a person even when the model misses it.
-FIRST_NAMES: frozenset[str] = frozenset("""
+#: First words of party and movement names ("Union des Démocrates Ruraux", "Nouvelle Alliance
+#: Citoyenne"): with a word of :data:`POLITICAL_WORDS` and no company keyword, the name is a party.
+PARTY_HEADS: frozenset[str] = frozenset("""
+alliance union ligue rassemblement mouvement parti front nouvelle nouveau génération générations debout
+résistance renouveau convention centre collectif coordination fédération citoyens patriotes démocrates
+républicains écologistes socialistes progressistes centristes souverainistes libéraux insoumis
+""".split())
+POLITICAL_WORDS: frozenset[str] = frozenset("""
+démocrate démocrates démocratique citoyen citoyenne citoyens citoyennes républicain républicaine
+républicains républicaines république patriote patriotes patriotique populaire populaires peuple
+territoires provinces nation nationale national nationaliste souverain souveraine souverainiste
+souveraineté socialiste socialistes social sociale écologiste écologistes écologie progressiste
+progressistes libéral libérale libéraux gauche droite centre centriste france français française
+français ruraux rurale insoumis insoumise liberté libertés solidaire solidaires solidarité laïque
+humaniste humanistes identitaire fraternité égalité européenne européens
+""".split())
+
+#: Common given names: "Garance Tibolet" is a person even when the model misses it. The longer
+#: list of ``nlp/data/first_names.txt`` (any origin) is added to these.
+_COMMON_FIRST_NAMES = frozenset("""
 Adrien Agnès Alain Alexandra Alexandre Alexis Alice Aline Amandine Amélie Anaïs André Anne Annie
 Antoine Arnaud Arthur Aurélie Aurélien Axel Baptiste Barbara Benjamin Benoît Bernard Bertrand Brigitte
 Bruno Camille Caroline Catherine Cécile Céline Charles Charlotte Chloé Christian Christine Christophe
@@ -91,3 +111,14 @@ Romain Sabine Samuel Sandrine Sarah Sébastien Sylvain Sylvie Simon Sophie Stép
 Sylvia Thibault Thierry Thomas Valérie Valentin Véronique Victor Vincent Virginie Xavier Yannick Yves
 Yann Yaël Zoé
 """.split())
+
+
+def _read_names(path: Path) -> frozenset[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(w for line in lines if not line.lstrip().startswith("#") for w in line.split())
+
+
+FIRST_NAMES: frozenset[str] = _COMMON_FIRST_NAMES | _read_names(Path(__file__).parent / "data" / "first_names.txt")

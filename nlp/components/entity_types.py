@@ -25,7 +25,8 @@ from spacy.vocab import Vocab
 
 from ciblage.ids import ENTITY_TYPES
 from nlp.coref import link_short_names
-from nlp.lexicon import FIRST_NAMES, NAME_KEYWORDS, PERSON_CONTEXT, POST_CUES, PRE_CUES
+from nlp.lexicon import (FIRST_NAMES, NAME_KEYWORDS, PARTY_HEADS, PERSON_CONTEXT, POLITICAL_WORDS, POST_CUES,
+                         PRE_CUES)
 from nlp.places import is_known_place, looks_like_place
 from nlp.records import doc_text
 
@@ -162,8 +163,12 @@ class EntityTyper:
         if model == "PER":
             # A person keeps PER unless the context says firm/product; a lone all-caps token
             # ("LMP") is an acronym, not a person.
-            if ctx in ("COMPANY", "PRODUCT", "PARTY", "MEDIA"):
-                return ctx
+            named = len(span) > 1 and span[0].text in FIRST_NAMES
+            if ctx in ("COMPANY", "PRODUCT", "PARTY", "MEDIA") and not (
+                    named and span.start > 0 and doc[span.start - 1].text == ","):
+                return ctx  # but "l'assistant du parti, Étienne Caradec": a first name after a comma
+            if not named and _party_shaped(span):
+                return "PARTY"  # "Résistance Citoyenne" read as a person by the model
             kw = self.keyword_label(span.text) if len(span) > 1 else None
             if kw in ("COMPANY", "MEDIA"):  # "Breizh Analytics" read as a person by the model
                 return kw
@@ -183,6 +188,8 @@ class EntityTyper:
         kw = self.keyword_label(span.text)
         if kw:
             return kw
+        if _party_shaped(span):
+            return "PARTY"
         if model == "LOC" and len(span) == 1 and not is_known_place(span.text):
             if self.person_evidence(doc, span):  # "les équipes de Dupuis": read as LOC by the model
                 return "PERSON"
@@ -351,6 +358,15 @@ def _complete(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+
+
+def _party_shaped(span: Span) -> bool:
+    """"Union des Démocrates Ruraux", "Nouvelle Alliance Citoyenne", "Ligue des Provinces Unies":
+    a party-name head word then a political word, nothing that names a firm."""
+    words = [t.lower_ for t in span if t.is_alpha]
+    if words[:1] in (["les"], ["la"], ["le"], ["l'"]):
+        words = words[1:]
+    return len(words) >= 2 and words[0] in PARTY_HEADS and any(w in POLITICAL_WORDS for w in words[1:])
 
 
 def _dictionary_word_name(span: Span) -> bool:
