@@ -109,10 +109,28 @@ def _nearest_org(ents: list[Span], before: int, labels: tuple[str, ...],
     for ent in reversed([e for e in ents if e.end_char <= before]):
         if ent.label_ in labels:
             return ent
-    for ent in previous:  # across sentences, the previous sentence's topic (its first firm)
-        if ent.label_ in labels:
-            return ent
-    return None
+    return _topic(previous, labels)
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+
+
+def _topic(previous: list[Span], labels: tuple[str, ...]) -> Span | None:
+    """Across sentences, the organisation the previous sentence is about: a firm or party before
+    a public body ("La CNIL a sanctionné X. Son président…" is X's), then the clause's subject
+    ("Passée dans le giron de Y, la société X… Son directeur…" is X's), then the first one."""
+    found = [e for e in previous if e.label_ in labels]
+    private = [e for e in found if e.label_ != "PUBLIC_BODY"]
+    found = private or found
+    return next((e for e in found if _is_subject(e)), found[0] if found else None)
+
+
+def _is_subject(ent: Span) -> bool:
+    """The entity, or the descriptor it names ("la société X", parsed as a modifier), is a subject."""
+    tok = ent.root
+    while tok.dep_ in ("flat:name", "amod", "appos", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in _SUBJECT_DEPS
 
 
 _GENITIVE = re.compile(r"(?:\b(?:de|du|des)\s+|\bd['’]\s*)(?:(?:la|l'|l’)\s*)?"

@@ -100,3 +100,20 @@ def test_joint_partnership_of_coordinated_firms() -> None:
 def test_known_places() -> None:
     assert is_known_place("Clermont-Ferrand") and is_known_place("Saint-Brieuc")
     assert is_known_place("occitanie") and not is_known_place("Géovotix")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a regulator or a court acts on a firm: "son président" is the firm's
+    ("La CNIL a mis en demeure la société Pivelor. Son président, Gaspard Ferrand-Lyaut, conteste la procédure.",
+     ("Gaspard Ferrand-Lyaut", "DIRECTS", "Pivelor"), ("Gaspard Ferrand-Lyaut", "DIRECTS", "CNIL")),
+    ("Le tribunal de commerce de Lyon a placé Sondelia en redressement judiciaire. Sa directrice générale, "
+     "Maëlle Quinton, a quitté ses fonctions.",
+     ("Maëlle Quinton", "DIRECTS", "Sondelia"), ("Maëlle Quinton", "DIRECTS", "tribunal de commerce de Lyon")),
+])
+def test_possessive_across_sentences_prefers_the_firm(text: str, expected: tuple, absent: tuple) -> None:
+    from nlp.extract import extract_text
+
+    rels = {(r["subject_text"], r["predicate"], r["object_text"]) for r in extract_text(text)["relations"]}
+    assert expected in rels
+    assert absent not in rels
