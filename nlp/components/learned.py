@@ -26,6 +26,7 @@ from nlp.learned.features import SentencePairs
 from nlp.learned.model import LinearModel, split_class
 from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text
 from nlp.rules import is_negated, normalise_gap
+from nlp.rules.base import _HEDGED
 from nlp.components.relations import (_in_parenthesis, fix_predicate, make_relation, same_entity,
                                       sentences_with_ents)
 
@@ -63,16 +64,33 @@ def candidate_pairs(doc: Doc, ents: list[Span]) -> Iterator[tuple[Span, Span]]:
 
 
 _CLAUSE_END = re.compile(r"[,;:.!?()«»]")
+#: A fronted time or circumstance clause ("Après une enquête sur X, la CNIL…"): its names are
+#: not arguments of the main verb.
+_FRONTED = re.compile(r"^\s*(?:après|avant|lors d|à la suite d|suite à|en marge d|au terme d|dans le cadre d)",
+                      re.IGNORECASE)
+#: Sold, not owned: "X a cédé Y à Z".
+_CEDED = re.compile(r"\b(?:cédé|cédée|cède|cèdent|cédait|vendu|vendue|revendu|revendue|vend|revend|cession)\b")
 
 
-def hedged(doc: Doc, a: Span, b: Span) -> bool:
-    """The words between the pair or the rest of the second one's clause deny or hedge
-    ("n'a pas été attribué à", "aurait fait appel à", "dont X n'assure plus la gestion"): the
-    rules' negation test (:func:`nlp.rules.is_negated`), so the model states no more than they do."""
+def hedged(doc: Doc, sent: Span, a: Span, b: Span, predicate: str = "") -> bool:
+    """Whether the model must not state a relation between ``a`` and ``b``, where the rules would
+    not either: the gap, the rest of the second one's clause or the first one's clause before it
+    denies or hedges ("n'a pas été attribué à", "aurait fait appel à", "dont X n'assure plus
+    la gestion", "Après avoir envisagé de racheter X"; :func:`nlp.rules.is_negated`); ``a`` sits
+    in a fronted time clause and ``b`` after its comma; ``predicate`` is OWNS across a sale."""
     text = doc_text(doc)
     tail = text[b.end_char:b.end_char + 80]
     m = _CLAUSE_END.search(tail)
-    return is_negated(normalise_gap(text[a.end_char:b.start_char] + " " + (tail[:m.start()] if m else tail)))
+    head = text[max(sent.start_char, a.start_char - 60):a.start_char]
+    head = re.split(r"[,;:()«»]", head)[-1]
+    gap = normalise_gap(text[a.end_char:b.start_char])
+    if is_negated(normalise_gap(f"{head} {gap} {tail[:m.start()] if m else tail}")) or _HEDGED.search(
+            normalise_gap(head)):
+        return True
+    if "," in gap and _FRONTED.match(text[sent.start_char:a.start_char]) and "," not in text[
+            sent.start_char:a.start_char]:
+        return True
+    return predicate == "OWNS" and bool(_CEDED.search(gap))
 
 
 class LearnedRelations:
@@ -105,17 +123,14 @@ class LearnedRelations:
         pairs = SentencePairs(doc, sent, ents)
         for a, b in candidate_pairs(doc, ents):
             if (frozenset((a.start_char, b.start_char)) in covered or not self.model.allows_types(a.label_, b.label_)
-                    or hedged(doc, a, b)):
+                    or hedged(doc, sent, a, b)):
                 continue
             vector = pairs.vector(a, b) if self.model.dense else ()
-            best: dict[str, tuple[float, str]] = {}
-            for cls, p in self.model.scores(pairs.features(a, b), vector).items():
-                if p < self.threshold or not self.model.allows(cls, a.label_, b.label_):
-                    continue
-                predicate, _ = split_class(cls)
-                if p > best.get(predicate, (0.0, ""))[0]:
-                    best[predicate] = (p, cls)
+            best = self.model.best(self.model.scores(pairs.features(a, b), vector), a.label_, b.label_,
+                                   self.threshold)
             for predicate, (p, cls) in best.items():
+                if predicate == "OWNS" and hedged(doc, sent, a, b, predicate):
+                    continue
                 subj, obj = (b, a) if cls.endswith("<") else (a, b)
                 rel = make_relation(sent, subj, obj, predicate, min(p, self.max_confidence),
                                     f"learned.{predicate.lower()}")

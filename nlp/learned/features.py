@@ -20,6 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from nlp.nouns import ROLE_NOUNS
+from nlp.rules import DEP_VERBS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -159,6 +162,7 @@ class SentencePairs:
         feats += [f"adep={ra.dep_}", f"bdep={rb.dep_}", f"ahead={ra.dep_}:{self.lemma(ra.head)}",
                   f"bhead={rb.dep_}:{self.lemma(rb.head)}"]
         path = self.path(ra, rb)
+        path_words: list[str] = []
         if path is None:
             feats.append("path=none")
         else:
@@ -167,6 +171,10 @@ class SentencePairs:
             feats += [f"path={full}", f"pdeps={deps}", f"lca={lemma}", f"lca|t={lemma}|{types}",
                       f"plen={min(len(deps.split()), 6)}"]
             feats += [f"pl={w}" for w in set(inner)]
+            path_words = [*inner, lemma]
+        cues = {f"cue={t.predicate}" for w in (*between, *path_words, *before[-2:])
+                for t in (*DEP_VERBS.get(w, ()), *ROLE_NOUNS.get(w, ()))}
+        feats += [*cues, *(f"{c}|{types}" for c in cues)]
         if set(between) & _NEGATION:
             feats.append("neg_between")
         if any(a.start <= i < b.end for i in self.conditional):

@@ -72,6 +72,32 @@ class LinearModel:
         """Whether ``cls`` was trained on the type pair (first entity's label, second's)."""
         return (first, second) in self._allowed.get(cls, set())
 
+    def best(self, scores: dict[str, float], first: str, second: str,
+             threshold: float) -> dict[str, tuple[float, str]]:
+        """Per predicate, the (probability, directed class) to state for a pair of these types.
+
+        A direction-free detector (``OWNS*``), when the model has one, decides whether the
+        predicate holds; the direction is the one the type pair allows, or, when both are
+        allowed ("COMPANY owns COMPANY"), the likelier directed class. Without a detector, the
+        likeliest directed class at ``threshold`` wins.
+        """
+        best: dict[str, tuple[float, str]] = {}
+        detectors = {split_class(c)[0] for c in self.classes if c.endswith("*")}
+        for cls, p in scores.items():
+            predicate, direction = split_class(cls)
+            if p < threshold or (predicate in detectors) != (direction == "*"):
+                continue
+            if direction == "*":
+                options = [d for d in (">", "<") if self.allows(predicate + d, first, second)]
+                if not options:
+                    continue
+                cls = max((predicate + d for d in options), key=lambda c: scores.get(c, 0.0))
+            elif not self.allows(cls, first, second):
+                continue
+            if p > best.get(predicate, (0.0, ""))[0]:
+                best[predicate] = (p, cls)
+        return best
+
     def to_dict(self) -> dict[str, Any]:
         return {"format": FORMAT, "classes": self.classes, "bias": self.bias,
                 "allowed": self.allowed, "meta": self.meta, "dense": self.dense,

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.learned.dataset import LEARNED, Example, examples, parse
-from nlp.learned.model import LinearModel
+from nlp.learned.model import LinearModel, split_class
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +30,8 @@ THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 MIN_POSITIVES = 3
 
 
-def fit(train: Sequence[Example], *, c: float = 0.5, min_count: int = 2,
-        uncovered_only: bool = False, vectors: bool = True) -> LinearModel:
+def fit(train: Sequence[Example], *, c: float = 1.0, min_count: int = 2,
+        uncovered_only: bool = False, vectors: bool = True, merged: bool = True) -> LinearModel:
     """One logistic regression per relation class over the features seen ``min_count`` times.
 
     Args:
@@ -39,7 +39,9 @@ def fit(train: Sequence[Example], *, c: float = 0.5, min_count: int = 2,
         c: inverse L2 regularisation strength (scikit-learn's ``C``).
         min_count: features seen fewer times are dropped.
         uncovered_only: learn only from pairs the rules did not link.
-        vectors: also learn from the pairs' word vectors (:func:`~nlp.learned.features.pair_vector`).
+        vectors: also learn from the pairs' word vectors (:meth:`~nlp.learned.features.SentencePairs.vector`).
+        merged: also learn one detector per predicate over both directions (``OWNS*``), which
+            sees twice the examples; the directed classes then only choose the direction.
     """
     import numpy as np
     from scipy.sparse import csr_matrix, hstack
@@ -57,27 +59,30 @@ def fit(train: Sequence[Example], *, c: float = 0.5, min_count: int = 2,
     width = len(rows[0].vector) if vectors and rows and rows[0].vector else 0
     if width:
         x = hstack([x, csr_matrix(np.array([ex.vector for ex in rows], dtype="float64"))]).tocsr()
-    positives = Counter(label for ex in rows for label in ex.labels)
+    labels = [ex.labels | ({f"{split_class(lb)[0]}*" for lb in ex.labels if not lb.endswith("=")} if merged else set())
+              for ex in rows]
+    positives = Counter(label for ls in labels for label in ls)
     classes = sorted(c_ for c_, n in positives.items() if n >= MIN_POSITIVES)
     names = sorted(vocab, key=vocab.__getitem__)
     weights: dict[str, dict[int, float]] = {}
     bias = []
     dense: list[list[float]] = []
     for k, cls in enumerate(classes):
-        y = np.array([cls in ex.labels for ex in rows], dtype=int)
+        y = np.array([cls in ls for ls in labels], dtype=int)
         clf = LogisticRegression(C=c, solver="liblinear", max_iter=2000)
         clf.fit(x, y)
         bias.append(round(float(clf.intercept_[0]), 4))
         coef = clf.coef_[0]
-        for j in np.flatnonzero(np.abs(coef[:len(names)]) >= 1e-3):
-            weights.setdefault(names[j], {})[k] = round(float(coef[j]), 4)
+        for j in np.flatnonzero(np.abs(coef[:len(names)]) >= 5e-3):
+            weights.setdefault(names[j], {})[k] = round(float(coef[j]), 3)
         if width:
-            dense.append([round(float(w), 4) for w in coef[len(names):]])
-    allowed = {cls: sorted({ex.types for ex in rows if cls in ex.labels}) for cls in classes}
+            dense.append([round(float(w), 3) for w in coef[len(names):]])
+    allowed = {cls: sorted({ex.types for ex, ls in zip(rows, labels) if cls in ls}) for cls in classes}
     return LinearModel(classes=classes, bias=bias, weights=weights, dense=dense,
                        allowed={c_: [list(t) for t in ts] for c_, ts in allowed.items()},
                        meta={"examples": len(rows), "features": len(vocab), "c": c,
                              "min_count": min_count, "uncovered_only": uncovered_only, "vectors": bool(width),
+                             "merged": merged,
                              "positives": {c_: positives[c_] for c_ in classes}})
 
 
@@ -153,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m nlp.learned.train", description=__doc__.split("\n")[0])
     parser.add_argument("--cv", action="store_true", help="leave-one-split-out scores, no file written")
-    parser.add_argument("--c", type=float, default=0.5, help="inverse regularisation strength")
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--uncovered-only", action="store_true", help="learn only from pairs no rule linked")
     parser.add_argument("--no-vectors", action="store_true", help="binary features only")

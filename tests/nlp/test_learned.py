@@ -75,8 +75,8 @@ def test_fit_learns_a_separable_feature() -> None:
         rows.append(Example(i, ("types=PARTY>COMPANY", "lca=croiser", f"noise={i % 3}"),
                             frozenset(), ("PARTY", "COMPANY"), False))
     m = fit(rows, c=10.0, min_count=2, vectors=False)
-    assert m.classes == ["CLIENT_OF>"]
-    assert m.allowed == {"CLIENT_OF>": [["PARTY", "COMPANY"]]}
+    assert m.classes == ["CLIENT_OF*", "CLIENT_OF>"]  # the direction-free detector and the direction
+    assert m.allowed["CLIENT_OF>"] == [["PARTY", "COMPANY"]]
     assert m.scores(["types=PARTY>COMPANY", "lca=piocher"])["CLIENT_OF>"] > 0.9
     assert m.scores(["types=PARTY>COMPANY", "lca=croiser"])["CLIENT_OF>"] < 0.1
     assert m.meta["examples"] == 60
