@@ -57,7 +57,8 @@ BODY_RE = re.compile(
     r"\b(?:[Mm]inistère|[Pp]réfecture|[Mm]airie|[Cc]onseil (?:régional|départemental|municipal)"
     r"|[Tt]ribunal (?:correctionnel|judiciaire|administratif|de commerce)|[Cc]our d['’]appel"
     r"|Région|[Vv]ille|[Mm]étropole|[Cc]ommune|Département|[Cc]ommunauté d['’]agglomération|[Cc]ommunauté de communes"
-    r"|[Cc]ommunauté urbaine|[Cc]onseil de territoire|[Ss]yndicat (?:mixte|intercommunal|départemental)(?: [a-zé]+)?)"
+    r"|[Cc]ommunauté urbaine|[Cc]onseil de territoire|[Ss]yndicat (?:mixte|intercommunal|départemental)(?: [a-zé]+)?"
+    r"|[Cc]hambre régionale des comptes)"
     r" (?:de la |de l['’]|des |du |de |d['’])"
     r"[A-ZÀ-ÖØ-Ý][\w'’-]*(?:[ -](?:et )?[A-ZÀ-ÖØ-Ý][\w'’-]*)*"
     # "le syndicat mixte Seine-Aval", "le Sivom Val-de-Loire": an intercommunal body named bare
@@ -288,6 +289,7 @@ class EntityTyper:
             label = self.label_for(doc, ent)
             if label:
                 guessed.append(Span(doc, ent.start, ent.end, label=label))
+        guessed = _whole_persons(fixed, guessed)
         weak: list[Span] = []  # unknown names in a business slot, used only where nothing else is
         found = [s for s in map(_trim, self.discover(doc, weak)) if s is not None]
         taken = {i for s in fixed for i in range(s.start, s.end)}
@@ -399,9 +401,11 @@ def _with_adjectives(span: Span) -> Span:
     """A party's name goes on over one or two lower-case adjectives ("Renouveau citoyen")."""
     end = span.end
     doc = span.doc
+    if span[-1].like_num:
+        return span  # "Élan Citoyen 2027 revendique…": a name closed by a number takes no adjective
     for ent in doc.ents:  # the model read the whole name ("Renouveau citoyen" as ORG)
         if ent.start == span.start and span.end < ent.end <= span.end + 2 and all(
-                t.is_alpha for t in doc[span.end:ent.end]):
+                t.is_alpha and t.pos_ not in ("VERB", "AUX") for t in doc[span.end:ent.end]):
             return Span(doc, span.start, ent.end, label=span.label)
     while end < len(doc) and end - span.end < 2 and doc[end].pos_ == "ADJ" and doc[end].is_lower and (
             "\n" not in doc[end - 1].whitespace_):
@@ -478,6 +482,22 @@ def _coordinated_persons(sure: list[Span], guessed: list[Span], lone: set[int]) 
             persons |= {s.start for s in chain if s.start in lone}
     return [Span(s.doc, s.start, s.end, label="PERSON") if s.start in lone and s.start in persons else s
             for s in guessed]
+
+
+def _whole_persons(fixed: list[Span], guessed: list[Span]) -> list[Span]:
+    """"Sixtine de Beaulaincourt" read by the model as "Beaulaincourt" (a firm): a first name then
+    a surname with its particle replaces the shorter names it contains."""
+    if not guessed:
+        return guessed
+    doc = guessed[0].doc
+    taken = {i for s in fixed for i in range(s.start, s.end)}
+    out = list(guessed)
+    for person in first_name_persons(doc):
+        inner = [g for g in out if person.start <= g.start and g.end <= person.end and len(g) < len(person)]
+        if inner and not taken.intersection(range(person.start, person.end)) and not any(
+                g for g in out if g not in inner and g.start < person.end and person.start < g.end):
+            out = [g for g in out if g not in inner] + [person]
+    return sorted(out, key=lambda s: s.start)
 
 
 def first_name_persons(doc: Doc) -> list[Span]:

@@ -112,3 +112,28 @@ def test_labels_digits_and_descriptors(nlp, text: str, expected: tuple[str, str]
 def test_a_year_after_a_cue_is_no_name(nlp) -> None:
     found = ents(nlp, "Il était directeur de l'entreprise depuis 2022.")
     assert not any(text == "2022" for text, _ in found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La chambre régionale des comptes des Hauts-de-France a épinglé la gestion de la commune.",
+     ("chambre régionale des comptes des Hauts-de-France", "PUBLIC_BODY")),
+    ("La chambre régionale des comptes d'Occitanie a contrôlé la mairie de Nîmes.",
+     ("chambre régionale des comptes d'Occitanie", "PUBLIC_BODY")),
+    # a first name, a particle and a surname the model read as a firm
+    ("Sixtine de Beaulaincourt, ancienne de Debout la France, a rejoint le mouvement.",
+     ("Sixtine de Beaulaincourt", "PERSON")),
+    # a party name closed by a number takes no following word
+    ("Le mouvement Élan Citoyen 2027 revendique 4 000 adhérents.", ("Élan Citoyen 2027", "PARTY")),
+    # party-shaped names with no cue
+    ("La CNIL a adressé un avertissement à l'Union des Démocrates Ruraux.", ("Union des Démocrates Ruraux", "PARTY")),
+    ("Elle était secrétaire générale adjointe de la Nouvelle Alliance Citoyenne.",
+     ("Nouvelle Alliance Citoyenne", "PARTY")),
+    # a given name after a comma cue stays a person
+    ("L'entreprise était dirigée par un ancien assistant du parti, Étienne Caradec-Bakari.",
+     ("Étienne Caradec-Bakari", "PERSON")),
+])
+def test_bodies_persons_and_parties_by_shape(text: str, expected: tuple[str, str]) -> None:
+    from nlp.extract import extract_text
+
+    assert expected in {(e["text"], e["label"]) for e in extract_text(text)["entities"]}
