@@ -68,6 +68,8 @@ _CLAUSE_END = re.compile(r"[,;:.!?()«»]")
 #: not arguments of the main verb.
 _FRONTED = re.compile(r"^\s*(?:après|avant|lors d|à la suite d|suite à|en marge d|au terme d|dans le cadre d)",
                       re.IGNORECASE)
+#: Conditional verb forms ("tournerait", "confieraient", "prendrait"; not the imperfect "gérait").
+_CONDITIONAL = re.compile(r"\b\w+(?:erai(?:t|ent)|drai(?:t|ent))\b")
 #: Sold, not owned: "X a cédé Y à Z".
 _CEDED = re.compile(r"\b(?:cédé|cédée|cède|cèdent|cédait|vendu|vendue|revendu|revendue|vend|revend|cession)\b")
 
@@ -76,7 +78,8 @@ def hedged(doc: Doc, sent: Span, a: Span, b: Span, predicate: str = "") -> bool:
     """Whether the model must not state a relation between ``a`` and ``b``, where the rules would
     not either: the gap, the rest of the second one's clause or the first one's clause before it
     denies or hedges ("n'a pas été attribué à", "aurait fait appel à", "dont X n'assure plus
-    la gestion", "Après avoir envisagé de racheter X"; :func:`nlp.rules.is_negated`); ``a`` sits
+    la gestion", "Après avoir envisagé de racheter X"; :func:`nlp.rules.is_negated`) or is
+    in the conditional; ``a`` sits
     in a fronted time clause and ``b`` after its comma; ``predicate`` is OWNS across a sale."""
     text = doc_text(doc)
     tail = text[b.end_char:b.end_char + 80]
@@ -87,6 +90,8 @@ def hedged(doc: Doc, sent: Span, a: Span, b: Span, predicate: str = "") -> bool:
     if is_negated(normalise_gap(f"{head} {gap} {tail[:m.start()] if m else tail}")) or _HEDGED.search(
             normalise_gap(head)):
         return True
+    if _CONDITIONAL.search(normalise_gap(text[a.end_char:b.end_char + (m.start() if m else len(tail))])):
+        return True  # "…que se tournerait la candidate X": a conditional states no fact
     if "," in gap and _FRONTED.match(text[sent.start_char:a.start_char]) and "," not in text[
             sent.start_char:a.start_char]:
         return True
@@ -143,7 +148,7 @@ class LearnedRelations:
     "ciblage_learned_relations",
     default_config={
         "model_path": {"@misc": "ciblage.relation_model_path.v1", "path": ""},
-        "threshold": 0.5,
+        "threshold": 0.4,
         "max_confidence": 0.55,
         "max_ents": 40,
     },
