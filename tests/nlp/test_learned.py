@@ -159,3 +159,25 @@ def test_shipped_model_is_in_the_pipeline() -> None:
     nlp = load_pipeline()
     assert nlp.pipe_names[-1] == "ciblage_learned_relations"
     assert nlp.get_pipe("ciblage_learned_relations").model is not None
+
+
+def test_training_never_scores_a_held_out_split() -> None:
+    from nlp.learned.train import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--cv", "--score", "val"])
+    assert exc.value.code == 2
+
+
+@pytest.mark.slow
+def test_train_writes_a_model_the_component_loads(tmp_path: Path) -> None:
+    from nlp.components.learned import LearnedRelations
+    from nlp.learned.train import train
+
+    out = tmp_path / "model.json"
+    model = train(["dev2"], out, c=1.0, min_count=2, uncovered_only=False)
+    assert model.meta["splits"] == ["dev2"] and model.meta["examples"] > 20
+    back = LinearModel.load(out)
+    assert back.classes == model.classes and any(c.endswith("*") for c in back.classes)
+    comp = LearnedRelations("t", model_path=str(out), threshold=0.4, max_confidence=0.55, max_ents=40)
+    assert comp.model is not None and comp.model.classes == model.classes
