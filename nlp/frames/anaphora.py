@@ -77,10 +77,11 @@ _CEDED = re.compile(r"\b(?:cédé|vendu|revendu|cède|vend|revend|cédée|vendue
 _SPEECH = re.compile(r"(?:annonc|expliqu|précis|indiqu|confi|déclar|affirm|soulign|assur|reconn|"
                      r"comment|raconte|estime|rappel|ajout|selon)\w*\s*$", re.IGNORECASE)
 _EN = re.compile(rf"^\s*,?\s*(?:qui\s+)?en\s+(?:(?:est|était|a été|reste|demeure|devient|est devenue?|"
-                 rf"sera)\s+(?:(?:toujours|aujourd'hui|désormais|actuellement|encore|aussi|également|depuis \d{{4}})\s+)*"
+                 rf"est restée?|sera)\s+(?:(?:toujours|aujourd'hui|désormais|actuellement|encore|aussi|également|depuis \d{{4}})\s+)*"
                  rf"(?:l'|l’|le |la |un |une |l'un |l'une )?(?:des |de ses )?{_ROLE}|"
-                 rf"(?P<office>(?:assure|assurait|a assuré|occupe|occupait|a occupé|a pris|prend|tient|tenait)\s+"
-                 rf"(?:(?:aussi|également|désormais|depuis \d{{4}})\s+)?(?:la |le )(?P<duty>trésorerie|présidence|"
+                 rf"(?P<office>(?:assure|assurait|a assuré|occupe|occupait|a occupé|a pris|prend|tient|tenait|"
+                 rf"conserve|conservait|garde|gardait|a repris|reprend)\s+"
+                 rf"(?:(?:aussi|également|désormais|depuis \d{{4}})\s+)?(?:la majorité et )?(?:la |le )(?P<duty>trésorerie|présidence|"
                  rf"co-?présidence|direction|gérance|secrétariat général|porte-parole)\b)|(?P<own>détient|"
                  rf"possède|contrôle|détenait|possédait|a (?:racheté|acquis|repris)|avait (?:racheté|acquis|repris)))", re.IGNORECASE)
 _JOINT = re.compile(r"^\s*,?\s*(?:ont|avaient|se sont|s'étaient|viennent de|ont également|ont déjà)?\s*"

@@ -117,3 +117,17 @@ def test_possessive_across_sentences_prefers_the_firm(text: str, expected: tuple
     rels = {(r["subject_text"], r["predicate"], r["object_text"]) for r in extract_text(text)["relations"]}
     assert expected in rels
     assert absent not in rels
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fondée par Samuel Orvet, Canvass Nord a été rachetée en 2023 par le groupe Beacon Civic. "
+     "Samuel Orvet en est resté le directeur général.", ("Samuel Orvet", "DIRECTS", "Canvass Nord")),
+    ("Le fonds Lumen Ridge détient une participation minoritaire dans Tambourin Digital, aux côtés "
+     "d'Inès Hadjami, qui en conserve la majorité et la présidence.",
+     ("Inès Hadjami", "DIRECTS", "Tambourin Digital")),
+])
+def test_en_anaphora_kept_offices(text: str, expected: tuple) -> None:
+    from nlp.extract import extract_text
+
+    assert expected in {(r["subject_text"], r["predicate"], r["object_text"]) for r in extract_text(text)["relations"]}
