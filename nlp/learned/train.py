@@ -73,7 +73,7 @@ def fit(train: Sequence[Example], *, c: float = 1.0, min_count: int = 2,
         clf.fit(x, y)
         bias.append(round(float(clf.intercept_[0]), 4))
         coef = clf.coef_[0]
-        for j in np.flatnonzero(np.abs(coef[:len(names)]) >= 5e-3):
+        for j in np.flatnonzero(np.abs(coef[:len(names)]) >= 0.02):
             weights.setdefault(names[j], {})[k] = round(float(coef[j]), 3)
         if width:
             dense.append([round(float(w), 3) for w in coef[len(names):]])
