@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXTRACTOR = "nlp.rules.v1"
+#: Relations read by the trained model (rule ``learned.*``), kept apart in the graph's provenance.
+LEARNED_EXTRACTOR = "nlp.learned.v1"
 COOCCURRENCE_EXTRACTOR = "nlp.cooccurrence.v1"
 DEFAULT_BATCH = 64
 _PUBLIC_REL_KEYS = ("subject", "predicate", "object", "evidence", "confidence", "subject_text",

@@ -1,8 +1,8 @@
 """``extract_pending``: run the pipeline over the ledger's unprocessed documents and store the results.
 
 Per document, in one ``ledger.batch()``: entities (``upsert_entity`` with the surface forms as
-aliases), mentions, one statement per typed relation (extractor ``nlp.rules.v1``, the rule name
-in ``props``) and one weak MENTIONED_WITH statement per co-occurring pair of a sentence
+aliases), mentions, one statement per typed relation (extractor ``nlp.rules.v1``, or
+``nlp.learned.v1`` for the trained model's readings; the rule name in ``props``) and one weak MENTIONED_WITH statement per co-occurring pair of a sentence
 (``nlp.cooccurrence.v1``), then ``mark_processed`` with the reason when something was wrong.
 A failing document never stops the run: it is marked with its error and the rest goes on.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from nlp.extract import COOCCURRENCE_EXTRACTOR, DEFAULT_BATCH, EXTRACTOR, entity_key, run
+from nlp.extract import COOCCURRENCE_EXTRACTOR, DEFAULT_BATCH, EXTRACTOR, LEARNED_EXTRACTOR, entity_key, run
 from nlp.gazetteer import gazetteer_from_ledger
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ def store_result(ledger: Ledger, doc: dict[str, Any], prep: Prepared,
             {"start": e["start"], "end": e["end"], "text": e["text"], "label": e["label"],
              "entity_id": ids[(e["start"], e["end"])]} for e in result["entities"]
         ], extractor=EXTRACTOR)
-        for rel, extractor in [(r, EXTRACTOR) for r in result["relations"]] + [
+        for rel, extractor in [(r, LEARNED_EXTRACTOR if r["rule"].startswith("learned.") else EXTRACTOR)
+                               for r in result["relations"]] + [
             (r, COOCCURRENCE_EXTRACTOR) for r in result["cooccurrences"]
         ]:
             subject = ids.get(tuple(rel["subject_span"]))  # type: ignore[arg-type]

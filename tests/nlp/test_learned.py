@@ -181,3 +181,25 @@ def test_train_writes_a_model_the_component_loads(tmp_path: Path) -> None:
     assert back.classes == model.classes and any(c.endswith("*") for c in back.classes)
     comp = LearnedRelations("t", model_path=str(out), threshold=0.4, max_confidence=0.55, max_ents=40)
     assert comp.model is not None and comp.model.classes == model.classes
+
+
+@pytest.mark.slow
+def test_learned_statements_carry_their_own_extractor(tmp_path: Path) -> None:
+    from ciblage.ledger import Ledger
+    from nlp.extract import extract_pending
+    from nlp.pipeline import load_pipeline
+
+    comp = load_pipeline().get_pipe("ciblage_learned_relations")
+    saved = comp.model
+    comp.model = LinearModel(classes=["CLIENT_OF>"], bias=[-1.0], weights={"lca=pioche": {0: 3.0}},
+                             allowed={"CLIENT_OF>": [["PARTY", "COMPANY"]]})
+    try:
+        with Ledger.open(tmp_path) as ledger:
+            ledger.upsert_document(source="press", url="https://example.org/p",
+                                   text="Le mouvement Renouveau Civique pioche ses fichiers chez Quintorra.")
+            extract_pending(ledger)
+            typed = [s for s in ledger.statements() if s["predicate"] == "CLIENT_OF"]
+    finally:
+        comp.model = saved
+    assert [(s["extractor"], s["props"]["rule"]) for s in typed] == [("nlp.learned.v1", "learned.client_of")]
+    assert typed[0]["confidence"] <= 0.55
