@@ -149,7 +149,7 @@ class LearnedRelations:
     default_config={
         "model_path": {"@misc": "ciblage.relation_model_path.v1", "path": ""},
         "threshold": 0.4,
-        "max_confidence": 0.55,
+        "max_confidence": 0.5,
         "max_ents": 40,
     },
     assigns=[f"doc._.{RELATIONS_EXT}"],
