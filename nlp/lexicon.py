@@ -18,6 +18,7 @@ _COMPANY = (
     "sarl", "sas", "société anonyme", "géant",
 )
 _PRODUCT = ("logiciel", "application", "appli", "app", "plateforme", "outil", "solution", "progiciel",
+            "messagerie", "messagerie de campagne", "application mobile", "crm",
             "algorithme", "chatbot", "extension", "base de données")
 _PARTY = ("parti", "mouvement", "formation politique", "parti politique", "micro-parti", "microparti")
 _MEDIA = ("journal", "quotidien", "hebdomadaire", "magazine", "mensuel", "site d'information",

@@ -35,6 +35,8 @@ _PLACE_NOUNS = frozenset({
     "ouest",
 })
 #: Verbs before "à X" that place a firm or person ("installée à X"), not a dative.
+#: "dont le siège est à X": a firm's seat, offices or premises are somewhere.
+_SEAT_NOUNS = frozenset({"siège", "sièges", "bureaux", "locaux", "adresse", "antenne", "succursale"})
 _LOCATIVE_VERBS = ("bas", "install", "implant", "situ", "né", "domicili", "établi", "élu", "vi",
                    "habit", "résid", "candidat", "tête", "siég", "réfugi", "déménag", "install")
 
@@ -57,10 +59,13 @@ def looks_like_place(doc: Doc, span: Span) -> bool:
     prev = doc[i - 1].lower_ if i >= 1 else ""
     if prev in _LOCATIVE:
         return True
+    if prev in ("à", "au", "aux") and i >= 3 and doc[i - 3].lower_ in _SEAT_NOUNS and doc[i - 2].lemma_ == "être":
+        return True  # "dont le siège est à Dublin"
     if prev in ("à", "au", "aux") and i >= 2:
         head = span.root.head
         if head.i != span.root.i and head.pos_ in ("VERB", "NOUN") and head.i < i - 2 and not (
-                head.lower_.startswith(_LOCATIVE_VERBS) or head.lower_ in _PLACE_NOUNS):
+                head.lower_.startswith(_LOCATIVE_VERBS) or head.lower_ in _PLACE_NOUNS
+                or head.lower_ in _SEAT_NOUNS):
             return False  # "attribué, après un appel d'offres contesté, à Délibéra": a dative
         before = doc[i - 2]
         return before.pos_ not in ("VERB", "AUX", "NUM", "NOUN") or before.lower_.startswith(

@@ -62,12 +62,14 @@ BODY_RE = re.compile(
     r" (?:de la |de l['’]|des |du |de |d['’])"
     r"[A-ZÀ-ÖØ-Ý][\w'’-]*(?:[ -](?:et )?[A-ZÀ-ÖØ-Ý][\w'’-]*)*"
     # "le syndicat mixte Seine-Aval", "le Sivom Val-de-Loire": an intercommunal body named bare
-    r"|\b(?:[Ss]yndicat (?:mixte|intercommunal)(?: [a-zé]+)?|[Cc]hambre régionale des comptes) "
-    r"[A-ZÀ-ÖØ-Ý][\w'’-]*(?:[ -][A-ZÀ-ÖØ-Ý][\w'’-]*)*"
+    r"|\b(?:[Ss]yndicat (?:mixte|intercommunal)(?: [a-zé]+)?|[Cc]hambre régionale des comptes|région) "
+    r"[A-ZÀ-ÖØ-Ý][\w'’-]*(?:[ -][A-ZÀ-ÖØ-Ý][\w'’-]*)*(?: d['’][A-ZÀ-ÖØ-Ý][\w'’-]*)?"
 )
 
 
 #: A business slot the model often leaves empty for an unknown brand ("s'est associé à Géoprisme").
+#: Capitalised words joined by a spaced "&": a firm's name (persons are joined by "et").
+_AMPERSAND_NAME = re.compile(r"\b(?!(?:Chez|Pour|Avec|Selon|Après|Avant|Depuis|Dans|Sur|Par|Entre|Comme|Et|Mais|Or)\b)[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)? & [A-ZÀ-Ý][\w'’-]*\w(?: [A-ZÀ-Ý][\w'’-]*\w){0,2}")
 _BUSINESS_ARG = re.compile(
     r"\b(?:associée?s? (?:à|avec)|alliée?s? (?:à|avec)|partenariat avec|rachat d[e']|racheté|rachète|"
     r"capital d[e']|filiale d[e']|cliente? d[e']|appel à|recours à|attribué à|confié à|"
@@ -184,9 +186,11 @@ class EntityTyper:
                 self._lone.add(span.start)
                 return self.org_default
             return "PERSON"
+        kw = self.keyword_label(span.text)
+        if kw == "PUBLIC_BODY" and self.kw_re.match(span.text):
+            return kw  # "chef de cabinet du président de la région Bretagne": the name says it
         if ctx:
             return ctx
-        kw = self.keyword_label(span.text)
         if kw:
             return kw
         if _party_shaped(span):
@@ -247,6 +251,10 @@ class EntityTyper:
                 weak.append(Span(doc, tok.i, tok.i + 1, label="COMPANY"))
         weak.extend(first_name_persons(doc))
         weak.extend(_known_places(doc))
+        for m in _AMPERSAND_NAME.finditer(doc_text(doc)):  # "Rousseau & Sangaré Associés", "Urnea & Co"
+            span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
+            if span is not None and not _starts_sentence_word(span):
+                spans.append(span)
         for m in self.legal_re.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
@@ -282,13 +290,14 @@ class EntityTyper:
                     ent = Span(doc, ent.start, ent.end, label="PRODUCT", kb_id=ent.kb_id, span_id=ent.id)
                 fixed.append(ent)
                 continue
-            trimmed = _trim(ent)
-            if trimmed is None or trimmed.text.upper() in NOT_NAMES or self._common_word(doc, trimmed):
-                continue
-            ent = _complete(trimmed)
-            label = self.label_for(doc, ent)
-            if label:
-                guessed.append(Span(doc, ent.start, ent.end, label=label))
+            for piece in _split_coordination(ent):
+                trimmed = _trim(piece)
+                if trimmed is None or trimmed.text.upper() in NOT_NAMES or self._common_word(doc, trimmed):
+                    continue
+                piece = _complete(trimmed)
+                label = self.label_for(doc, piece)
+                if label:
+                    guessed.append(Span(doc, piece.start, piece.end, label=label))
         guessed = _whole_persons(fixed, guessed)
         weak: list[Span] = []  # unknown names in a business slot, used only where nothing else is
         found = [s for s in map(_trim, self.discover(doc, weak)) if s is not None]
@@ -482,6 +491,23 @@ def _coordinated_persons(sure: list[Span], guessed: list[Span], lone: set[int]) 
             persons |= {s.start for s in chain if s.start in lone}
     return [Span(s.doc, s.start, s.end, label="PERSON") if s.start in lone and s.start in persons else s
             for s in guessed]
+
+
+_NAME_TAILS = frozenset({"fils", "associés", "associées", "associés", "compagnie", "cie", "co", "frères", "sœurs", "partenaires"})
+
+
+def _split_coordination(ent: Span) -> list[Span]:
+    """"Enquêtia et CartoElec" read by the model as one name: two names of one or two capitalised
+    words each side of "et" are two entities ("Martin et Fils", "Bourgs et Vallées" after "de" stay one)."""
+    words = [t for t in ent if t.lower_ == "et"]
+    if len(words) != 1 or any(t.lower_ in ("de", "des", "du", "d'", "d’") for t in ent):
+        return [ent]
+    k = words[0].i
+    left, right = ent.doc[ent.start:k], ent.doc[k + 1:ent.end]
+    if not (1 <= len(left) <= 2 and 1 <= len(right) <= 2) or right[0].lower_ in _NAME_TAILS or not all(
+            t.text[:1].isupper() for t in (*left, *right)):
+        return [ent]
+    return [Span(ent.doc, left.start, left.end, label=ent.label), Span(ent.doc, right.start, right.end, label=ent.label)]
 
 
 def _whole_persons(fixed: list[Span], guessed: list[Span]) -> list[Span]:

@@ -137,3 +137,24 @@ def test_bodies_persons_and_parties_by_shape(text: str, expected: tuple[str, str
     from nlp.extract import extract_text
 
     assert expected in {(e["text"], e["label"]) for e in extract_text(text)["entities"]}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le nouvel outil de la région Normandie a été confié à Quadrivium Data SAS.", ("région Normandie", "PUBLIC_BODY")),
+    ("La région Provence-Alpes-Côte d'Azur a retenu Arènes Publiques.",
+     ("région Provence-Alpes-Côte d'Azur", "PUBLIC_BODY")),
+    # a cue reaching over "du président de la" does not retype a body that names itself
+    ("Ancien chef de cabinet du président de la région Bretagne, Erwan Le Guellec a rejoint Influens Publics.",
+     ("région Bretagne", "PUBLIC_BODY")),
+    ("Ballotix Services est la branche française de Ballotix Ltd, dont le siège est à Dublin.", ("Dublin", "PLACE")),
+    ("Rousseau & Sangaré Associés : un cabinet créé en 2014 par Bastien Rousseau.",
+     ("Rousseau & Sangaré Associés", "COMPANY")),
+    ("Chez Forum & Cité, elle a dirigé le pôle data.", ("Forum & Cité", "COMPANY")),
+    ("Enquêtia et CartoElec mettent en commun leurs bases.", ("CartoElec", "COMPANY")),
+    ("Elle utilise la messagerie de campagne Callio.", ("Callio", "PRODUCT")),
+])
+def test_regions_seats_ampersands_and_lists(text: str, expected: tuple[str, str]) -> None:
+    from nlp.extract import extract_text
+
+    assert expected in {(e["text"], e["label"]) for e in extract_text(text)["entities"]}
