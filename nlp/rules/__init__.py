@@ -58,15 +58,18 @@ def match_gap(gap: str, prefix: str, label_a: str, label_b: str,
     gap = " ".join(_INCISE.sub(" ", gap).split())
     if len(gap) > 160:
         return None
+    # The trailing space lets a final descriptor ("de l'agence") end like a word.
+    text = (" " + gap if not gap.startswith((" ", ",")) else gap) + " "
     for rule in rules:
         subj, obj = (label_a, label_b) if rule.direction == "fwd" else (label_b, label_a)
         if subj not in rule.subj or obj not in rule.obj:
             continue
+        if rule.needle_regex is not None and rule.needle_regex.search(text) is None:
+            continue  # the rule's trigger is not in the gap: its regex cannot match
         if rule.prefix_regex is not None:
             found = rule.prefix_regex.search(prefix)
             if found is None or is_negated(found.group(0)) or _HEDGED.search(found.group(0)):
                 continue
-        # The trailing space lets a final descriptor ("de l'agence") end like a word.
-        if rule.regex.match((" " + gap if not gap.startswith((" ", ",")) else gap) + " "):
+        if rule.regex.match(text):
             return rule
     return None

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from nlp.rules.needles import needles as find_needles
+
 ORG = ("COMPANY", "PARTY", "PUBLIC_BODY", "MEDIA")
 ACTOR = (*ORG, "PERSON")
 VENDOR = ("COMPANY", "PRODUCT")
@@ -97,6 +99,10 @@ class Rule:
     prefix: str | None = None
     regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
     prefix_regex: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    #: Strings one of which every gap the rule matches contains (None: always try the regex),
+    #: and the alternation that finds them (see :mod:`nlp.rules.needles`).
+    needles: frozenset[str] | None = field(init=False, repr=False, compare=False)
+    needle_regex: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.prefix is None:
@@ -106,6 +112,10 @@ class Rule:
         object.__setattr__(self, "regex", re.compile(body))
         object.__setattr__(self, "prefix_regex",
                            re.compile(rf"(?:{self.prefix})\s*{_DET}$") if self.prefix else None)
+        found = find_needles(self.pattern)
+        object.__setattr__(self, "needles", found)
+        object.__setattr__(self, "needle_regex", re.compile("|".join(
+            re.escape(n) for n in sorted(found))) if found else None)
 
 
 def normalise_gap(text: str) -> str:

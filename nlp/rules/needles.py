@@ -1,0 +1,134 @@
+"""Literal needles of a regular expression: strings one of which every match must contain.
+
+A gap rule's full pattern (``_PRE (?:pattern) _END``, see :mod:`nlp.rules.base`) can only match
+a gap that contains a substring matched by ``pattern`` itself, so it can only match a gap that
+contains one of :func:`needles` of ``pattern``. :func:`nlp.rules.match_gap` skips a rule whose
+needles are all absent, which never changes which rule matches first: it only avoids running
+regexes that cannot match. The needles are read from the parsed pattern (literal runs, small
+character classes, alternations, optional suffixes), never written by hand.
+
+Example:
+    >>> sorted(needles(r"(?:à|au) (?:marché|contrat)s?\\b"))
+    ['au contrat', 'au marché', 'à contrat', 'à marché']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # Python ≥ 3.11 keeps the parser here; older versions expose it as sre_parse
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+#: Largest number of alternative strings kept for one node (alternations multiply).
+_CAP = 64
+#: Largest character range spelled out as single characters ("[a-c]" -> a, b, c).
+_RANGE = 8
+
+Strings = frozenset[str]
+#: (exact, required): every string the node can consume (None: unknown or too many), and
+#: strings one of which every match of the node contains (None: no such guarantee).
+Info = tuple["Strings | None", "Strings | None"]
+
+
+def needles(pattern: str) -> Strings | None:
+    """Strings one of which every match of ``pattern`` contains, or None when none is certain.
+
+    Args:
+        pattern: a regular expression without global case-insensitivity.
+
+    Returns:
+        A non-empty set of non-empty strings, or None (the pattern must always be tried).
+    """
+    try:
+        parsed = _p.parse(pattern)
+    except Exception:  # noqa: BLE001  (a pattern the parser rejects is simply not filtered)
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _seq(list(parsed))[1]
+
+
+def _best(candidates: list[set[str] | frozenset[str]]) -> Strings | None:
+    """The most selective candidate: the longest shortest string, then the fewest strings."""
+    usable = [c for c in candidates if c and "" not in c]
+    if not usable:
+        return None
+    best = max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+    # "marché" is found wherever "marchés" is: keep the strings that contain no other one
+    return frozenset(s for s in best if not any(o != s and o in s for o in best))
+
+
+def _product(left: set[str] | frozenset[str], right: Strings) -> set[str] | None:
+    if len(left) * len(right) > _CAP:
+        return None
+    return {a + b for a in left for b in right}
+
+
+def _seq(items: list[tuple[Any, Any]]) -> Info:
+    whole: set[str] | None = {""}
+    run: set[str] = {""}  # exact strings of the current run of exact items
+    candidates: list[set[str] | frozenset[str]] = []
+    for op, av in items:
+        exact, required = _node(op, av)
+        if required:
+            candidates.append(required)
+        joined = _product(run, exact) if exact is not None else None
+        if joined is not None:
+            run = joined
+        else:
+            candidates.append(run)
+            run = set(exact) if exact is not None else {""}
+        whole = _product(whole, exact) if whole is not None and exact is not None else None
+    candidates.append(run)
+    return (frozenset(whole) if whole is not None else None), _best(candidates)
+
+
+def _charset(items: list[tuple[Any, Any]]) -> Strings | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < _RANGE:
+            chars.update(chr(i) for i in range(av[0], av[1] + 1))
+        else:  # NEGATE, CATEGORY, a wide range
+            return None
+    return frozenset(chars) if chars and len(chars) <= _CAP else None
+
+
+def _node(op: Any, av: Any) -> Info:
+    if op is _c.LITERAL:
+        return frozenset({chr(av)}), frozenset({chr(av)})
+    if op is _c.IN:
+        chars = _charset(av)
+        return chars, chars
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return frozenset({""}), None  # zero width: consumes nothing
+    if op is _c.BRANCH:
+        infos = [_seq(list(branch)) for branch in av[1]]
+        exacts = [e for e, _ in infos]
+        exact = frozenset().union(*exacts) if all(e is not None for e in exacts) else None
+        if exact is not None and len(exact) > _CAP:
+            exact = None
+        reqs = [r for _, r in infos]
+        required = frozenset().union(*reqs) if all(r is not None for r in reqs) else None
+        return exact, required
+    if op is _c.SUBPATTERN:
+        _, add_flags, _, sub = av
+        if add_flags & re.IGNORECASE:
+            return None, None
+        return _seq(list(sub))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _seq(list(av))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, high, sub = av
+        exact, required = _seq(list(sub))
+        if low == 0:
+            optional = exact | {""} if exact is not None and high == 1 else None
+            return (frozenset(optional) if optional is not None else None), None
+        return (exact if low == high == 1 else None), required
+    return None, None  # ANY, CATEGORY, NOT_LITERAL, group references…
