@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 PLACES_FILE = Path(__file__).parent / "data" / "places.txt"
 #: Communes of 2,000 inhabitants or more, départements, régions (see ``data/make_communes.py``).
 COMMUNES_FILE = Path(__file__).parent / "data" / "communes.txt"
+#: Country and territory names in French (see ``data/make_countries.py``).
+COUNTRIES_FILE = Path(__file__).parent / "data" / "countries.txt"
 #: "Saint-Brieuc", "Bourg-en-Bresse", "Châlons-sur-Marne", "Villeneuve-lès-Avignon".
 _SHAPE = re.compile(r"^(?:Saint|Sainte|Villeneuve|Port|Mont|Bourg)[- ]|-(?:sur|en|lès|les|de|la|le)-")
 _LOCATIVE = frozenset({"en", "dans", "vers", "près", "depuis", "outre", "autour"})
@@ -43,7 +45,7 @@ _LOCATIVE_VERBS = ("bas", "install", "implant", "situ", "né", "domicili", "éta
 
 @lru_cache(maxsize=1)
 def known_places() -> frozenset[str]:
-    lines = [*PLACES_FILE.read_text("utf-8").splitlines(), *COMMUNES_FILE.read_text("utf-8").splitlines()]
+    lines = [line for path in (PLACES_FILE, COMMUNES_FILE, COUNTRIES_FILE) for line in path.read_text("utf-8").splitlines()]
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
 
 

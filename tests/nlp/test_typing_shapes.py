@@ -158,3 +158,17 @@ def test_regions_seats_ampersands_and_lists(text: str, expected: tuple[str, str]
     from nlp.extract import extract_text
 
     assert expected in {(e["text"], e["label"]) for e in extract_text(text)["entities"]}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La société a ouvert un bureau à Dakar et travaille au Bénin.", ("Bénin", "PLACE")),
+    ("Le groupe, basé à Rabat, a racheté la start-up Oudayo.", ("Rabat", "PLACE")),
+    ("Le PTB et le MR ont tous deux fait appel à l'agence Kivuli.", ("PTB", "PARTY")),
+    ("L'Autorité de protection des données a sanctionné Lumavox.", ("Autorité de protection des données", "PUBLIC_BODY")),
+    ("Selon Jeune Afrique, la société Tropik Data travaille pour le Pastef.", ("Jeune Afrique", "MEDIA")),
+])
+def test_foreign_places_parties_bodies_and_media(text: str, expected: tuple[str, str]) -> None:
+    from nlp.extract import extract_text
+
+    assert expected in {(e["text"], e["label"]) for e in extract_text(text)["entities"]}
