@@ -26,7 +26,7 @@ from ciblage.ids import fold
 from nlp import frames
 from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text
 from nlp.rules import RULES, Rule, is_negated, match_gap, normalise_gap
-from nlp.rules.base import _DET, _OBJ
+from nlp.rules.base import _DET, _OBJ, fits
 from nlp.nouns import noun_relations
 from nlp.syntax import dependency_relations
 
@@ -67,6 +67,15 @@ class RelationExtractor:
         self.cooccurrence_confidence = cooccurrence_confidence
         self.use_dependencies = use_dependencies
         self.max_ents = max_ents
+        self._typed: dict[tuple[str, str], tuple[Rule, ...]] = {}
+
+    def rules_for(self, label_a: str, label_b: str) -> tuple[Rule, ...]:
+        """The rules whose types fit A (earlier) and B, in order; :func:`match_gap` would skip
+        the others, so handing it only these never changes the first match."""
+        rules = self._typed.get((label_a, label_b))
+        if rules is None:
+            rules = self._typed[(label_a, label_b)] = tuple(r for r in self.rules if fits(r, label_a, label_b))
+        return rules
 
     def __call__(self, doc: Doc) -> Doc:
         out: list[dict[str, object]] = []
@@ -142,12 +151,13 @@ class RelationExtractor:
                 gap = normalise_gap(_PARENTHESIS.sub("", _masked(doc, a.end_char, b.start_char, ents)))
                 if len(gap) > 160:
                     break
-                rule = match_gap(gap, prefix, a.label_, b.label_, self.rules)
+                typed = self.rules_for(a.label_, b.label_)
+                rule = match_gap(gap, prefix, a.label_, b.label_, typed)
                 if rule is None:
                     continue
                 rules = [rule]
                 if " et " in gap:  # "cofondateur et président de X": both roles
-                    rest = tuple(r for r in self.rules if r.predicate != rule.predicate)
+                    rest = tuple(r for r in typed if r.predicate != rule.predicate)
                     second = match_gap(", " + gap.split(" et ", 1)[1], prefix, a.label_, b.label_, rest)
                     if second is not None and second.direction == rule.direction:
                         rules.append(second)

@@ -118,6 +118,12 @@ class Rule:
             re.escape(n) for n in sorted(found))) if found else None)
 
 
+def fits(rule: Rule, label_a: str, label_b: str) -> bool:
+    """The rule's subject and object types allow entity A (the earlier) and entity B."""
+    subj, obj = (label_a, label_b) if rule.direction == "fwd" else (label_b, label_a)
+    return subj in rule.subj and obj in rule.obj
+
+
 def normalise_gap(text: str) -> str:
     """Lower case, typographic apostrophes and spaces made plain, whitespace collapsed."""
     text = text.lower().replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
