@@ -18,7 +18,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy
+from spacy.attrs import IS_TITLE, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans, registry
 from spacy.vocab import Vocab
@@ -213,7 +215,9 @@ class EntityTyper:
 
     # -- discovery ---------------------------------------------------------------------------
 
-    def discover(self, doc: Doc, weak: list[Span]) -> list[Span]:
+    def discover(self, doc: Doc, weak: list[Span], persons: list[Span] | None = None) -> list[Span]:
+        """Names the model missed (cue + name, public bodies, legal forms…); weak guesses go to
+        ``weak``. ``persons``: :func:`first_name_persons` of ``doc`` when already computed."""
         spans = []
         for m in self.find_re.finditer(doc_text(doc)):
             label = self.pre_cues.get(m["cue"].lower()) if m["cue"][0].islower() else None
@@ -243,13 +247,14 @@ class EntityTyper:
             if span is not None and not is_known_place(span.text) and (
                     all(t.is_oov for t in span) or self.keyword_label(span.text) == "COMPANY"):
                 weak.append(span)
-        for tok in doc:  # ", Électorama n'a jamais…": an unknown capitalised subject of a verb
+        for i in numpy.flatnonzero(doc.to_array(IS_TITLE)):  # title-case tokens only (a flag per lexeme)
+            tok = doc[int(i)]  # ", Électorama n'a jamais…": an unknown capitalised subject of a verb
             if (tok.is_title and tok.is_oov and not tok.is_sent_start and tok.i + 1 < len(doc)
                     and doc[tok.i - 1].text in (",", "«", ":") and len(tok) > 3
                     and (doc[tok.i + 1].pos_ in ("AUX", "VERB") or doc[tok.i + 1].lower_ in ("n'", "ne", "n’"))
                     and not is_known_place(tok.text)):
                 weak.append(Span(doc, tok.i, tok.i + 1, label="COMPANY"))
-        weak.extend(first_name_persons(doc))
+        weak.extend(first_name_persons(doc) if persons is None else persons)
         weak.extend(_known_places(doc))
         for m in _AMPERSAND_NAME.finditer(doc_text(doc)):  # "Rousseau & Sangaré Associés", "Urnea & Co"
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
@@ -298,9 +303,10 @@ class EntityTyper:
                 label = self.label_for(doc, piece)
                 if label:
                     guessed.append(Span(doc, piece.start, piece.end, label=label))
-        guessed = _whole_persons(fixed, guessed)
+        persons = first_name_persons(doc)  # doc.ents is not changed before the end: read once
+        guessed = _whole_persons(fixed, guessed, persons)
         weak: list[Span] = []  # unknown names in a business slot, used only where nothing else is
-        found = [s for s in map(_trim, self.discover(doc, weak)) if s is not None]
+        found = [s for s in map(_trim, self.discover(doc, weak, persons)) if s is not None]
         taken = {i for s in fixed for i in range(s.start, s.end)}
         found = [s for s in filter_spans(found) if not taken.intersection(range(s.start, s.end))]
         taken |= {i for s in found for i in range(s.start, s.end)}
@@ -510,7 +516,7 @@ def _split_coordination(ent: Span) -> list[Span]:
     return [Span(ent.doc, left.start, left.end, label=ent.label), Span(ent.doc, right.start, right.end, label=ent.label)]
 
 
-def _whole_persons(fixed: list[Span], guessed: list[Span]) -> list[Span]:
+def _whole_persons(fixed: list[Span], guessed: list[Span], persons: list[Span] | None = None) -> list[Span]:
     """"Sixtine de Beaulaincourt" read by the model as "Beaulaincourt" (a firm): a first name then
     a surname with its particle replaces the shorter names it contains."""
     if not guessed:
@@ -518,7 +524,7 @@ def _whole_persons(fixed: list[Span], guessed: list[Span]) -> list[Span]:
     doc = guessed[0].doc
     taken = {i for s in fixed for i in range(s.start, s.end)}
     out = list(guessed)
-    for person in first_name_persons(doc):
+    for person in first_name_persons(doc) if persons is None else persons:
         inner = [g for g in out if person.start <= g.start and g.end <= person.end and len(g) < len(person)]
         if inner and not taken.intersection(range(person.start, person.end)) and not any(
                 g for g in out if g not in inner and g.start < person.end and person.start < g.end):
@@ -529,12 +535,13 @@ def _whole_persons(fixed: list[Span], guessed: list[Span]) -> list[Span]:
 def first_name_persons(doc: Doc) -> list[Span]:
     """"Garance Tibolet", "Anne-Sophie Lenfant": a common first name then a capitalised surname."""
     out = []
-    i = 0
-    while i < len(doc) - 1:
+    after = 0  # tokens before this belong to a name already read
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), _first_name_ids())).tolist():
+        if i < after or i >= len(doc) - 1:
+            continue
         tok = doc[i]
         if tok.text not in FIRST_NAMES or (i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha
                                            and not doc[i - 1].is_sent_start and doc[i - 1].ent_type_ != "PARTY"):
-            i += 1
             continue
         j = i + 1
         while j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].text in FIRST_NAMES:  # Anne-Sophie
@@ -550,8 +557,14 @@ def first_name_persons(doc: Doc) -> list[Span]:
             k -= 1
         if k > j and k - j <= 3:
             out.append(Span(doc, i, k, label="PERSON"))
-        i = max(k, i + 1)
+        after = max(k, i + 1)
     return out
+
+
+@lru_cache(maxsize=1)
+def _first_name_ids() -> numpy.ndarray:
+    """The string ids (token ``ORTH`` values) of :data:`FIRST_NAMES`, to find candidates at once."""
+    return numpy.array(sorted(get_string_id(name) for name in FIRST_NAMES), dtype="uint64")
 
 
 def _known_places(doc: Doc) -> list[Span]:
