@@ -74,7 +74,7 @@ class SentencePairs:
         self.ent_at = {e.start: e for e in ents}
         self.negated = bool(set(self.lemmas) & _NEGATION)
         self.conditional = [t.i for t in self.tokens
-                            if t.pos_ in ("VERB", "AUX") and t.morph.get("Mood") == ["Cnd"]]
+                            if t.pos_ in ("VERB", "AUX") and t.morph.get("Mood", []) == ["Cnd"]]
         self.content = [t.pos_ in _CONTENT and not t.ent_type for t in self.tokens]
         self._chains: dict[int, list[Token]] = {}
         self._vectors: dict[str, np.ndarray] = {}

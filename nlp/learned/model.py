@@ -55,7 +55,7 @@ class LinearModel:
         self._bias = np.asarray(self.bias, dtype="float32")
         self._any_types = {p for pairs in self._allowed.values() for p in pairs}
 
-    def scores(self, features: list[str], vector: Sequence[float] = ()) -> dict[str, float]:
+    def scores(self, features: list[str], vector: Sequence[float] | np.ndarray = ()) -> dict[str, float]:
         """Probability of each class for a pair with these binary features and dense vector."""
         rows = [self._index[f] for f in set(features) if f in self._index]
         totals = self._bias + self._sparse[rows].sum(axis=0) if rows else self._bias.copy()
