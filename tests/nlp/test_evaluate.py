@@ -179,3 +179,14 @@ def test_evaluate_runs_both_systems_on_dev() -> None:
                 len(p[part]) for p in load_split("dev"))
         assert system["words_per_second"] > 0
     assert report["systems"]["baseline"]["relations"]["micro"]["tp"] == 0
+
+
+@pytest.mark.slow
+def test_evaluate_scores_the_rules_alone_on_request() -> None:
+    from nlp.pipeline import load_pipeline
+
+    model = load_pipeline().get_pipe("ciblage_learned_relations").model
+    report = evaluate("dev2", baseline=False, learned=False)
+    assert set(report["systems"]) == {"ciblage (rules only)"}
+    assert report["systems"]["ciblage (rules only)"]["relations"]["micro"]["support"] > 0
+    assert load_pipeline().get_pipe("ciblage_learned_relations").model is model  # restored
