@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from nlp.frames.base import Triple, _after, _text
+from nlp.frames.gates import Gate
 from nlp.rules import ANY, is_negated, normalise_gap
 
 if TYPE_CHECKING:
@@ -293,5 +294,8 @@ def ordinal_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) 
 
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
-    inspections, fronted_purchase, split_measure, inverted_owner, dont_role_owner, co_owners, fronted_owners, dont_pronoun_owner, possessive_owner, ordinal_owner,
+    inspections, fronted_purchase, split_measure, inverted_owner, dont_role_owner, co_owners, fronted_owners,
+    Gate(dont_pronoun_owner, (_DONT_PRONOUN,), frozenset({"PERSON"})),
+    Gate(possessive_owner, (_POSSESSIVE_OWNER, _REMAINING), frozenset(_OWNER)),
+    ordinal_owner,
 )

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from nlp.frames.base import Triple, _after, _text
+from nlp.frames.gates import Gate
 from nlp.rules import ACTOR, is_negated, normalise_gap
 
 if TYPE_CHECKING:
@@ -113,4 +114,8 @@ def client_descriptions(doc: Doc, sent: Span, ents: list[Span], previous: list[S
 
 
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
-FRAMES: tuple[Callable[..., list[Triple]], ...] = (partners_in_groupement, awards, client_descriptions)
+FRAMES: tuple[Callable[..., list[Triple]], ...] = (
+    Gate(partners_in_groupement, (_GROUP,), frozenset({"COMPANY"})),
+    awards,
+    Gate(client_descriptions, (_CLIENT_AFTER, _CLIENT_BEFORE), frozenset({"COMPANY"})),
+)

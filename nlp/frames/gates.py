@@ -1,0 +1,96 @@
+"""Cheap preconditions of the sentence frames: a frame runs only where it can find something.
+
+Most frames read nothing unless one of their trigger regexes matches a piece of the sentence
+("son actionnaire", "dont il est propriétaire", "groupement"). :class:`Gate` wraps such a frame
+with those regexes: it runs the frame only when the sentence's lower-cased text holds a word
+of one of the regexes' literal needles (:mod:`nlp.rules.needles`; the longest piece without
+spaces, apostrophes or commas, which :func:`~nlp.rules.base.normalise_gap` leaves as they are)
+and, when ``labels`` is set, an entity of one of these types. The gate is declared as data
+beside each frame and never changes what a frame returns:
+
+* a regex given to a gate must be one the frame needs to match before it returns anything,
+  searched on ``normalise_gap`` of a piece of the sentence (plus spaces at its ends), without
+  ``re.IGNORECASE``; then the needle it matched is in the normalised sentence, and the
+  needle's piece in the lower-cased sentence;
+* ``labels``: the frame returns nothing unless the sentence has an entity of one of these types.
+
+Example:
+    >>> gate = Gate(lambda doc, sent, ents, previous: [], (re.compile(r"\\bson (?:client|patron)\\b"),))
+    >>> sorted(gate.needles)
+    ['client', 'patron']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from nlp.records import doc_text
+from nlp.rules.needles import needles as find_needles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from nlp.frames.base import Triple
+
+Frame = Callable[["Doc", "Span", "list[Span]", "list[Span]"], "list[Triple]"]
+
+
+@dataclass(frozen=True)
+class Gate:
+    """``frame`` behind its trigger ``regexes`` (one must be able to match) and entity ``labels``."""
+
+    frame: Frame
+    regexes: tuple[re.Pattern[str], ...] = ()
+    labels: frozenset[str] = frozenset()
+    #: Strings one of which the sentence's lower-cased text must hold (None: no text condition).
+    needles: frozenset[str] | None = field(init=False, repr=False, compare=False)
+    _needles: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        found = _union_needles(self.regexes)
+        object.__setattr__(self, "needles", found)
+        object.__setattr__(self, "_needles", tuple(sorted(found, key=len)) if found else ())
+
+    @property
+    def __name__(self) -> str:  # noqa: A003  (profilers and logs name frames by it)
+        return getattr(self.frame, "__name__", "frame")
+
+    def __call__(self, doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
+        if self.labels and not any(e.label_ in self.labels for e in ents):
+            return []
+        if self._needles:  # str.__contains__ beats a regex alternation over the whole sentence
+            text = sentence_text(doc, sent)
+            if not any(n in text for n in self._needles):
+                return []
+        return self.frame(doc, sent, ents, previous)
+
+
+def _union_needles(regexes: tuple[re.Pattern[str], ...]) -> frozenset[str] | None:
+    """Every regex's needles, each cut to its longest piece that normalisation leaves untouched."""
+    out: set[str] = set()
+    for regex in regexes:
+        found = None if regex.flags & re.IGNORECASE else find_needles(regex.pattern)
+        if found is None:
+            return None
+        pieces = {max(_TOUCHED.split(n), key=len) for n in found}
+        if "" in pieces:
+            return None
+        out |= pieces
+    return frozenset(out) if out else None
+
+
+#: Characters :func:`~nlp.rules.base.normalise_gap` may change, drop or move (besides case).
+_TOUCHED = re.compile(r"[\s'’,]+")
+
+
+_LAST: list[object] = [None, -1, -1, ""]  # (doc, start, end, text): the frames share one sentence
+
+
+def sentence_text(doc: Doc, sent: Span) -> str:
+    """The sentence's text in lower case, computed once for all the frames of a sentence."""
+    if _LAST[0] is not doc or _LAST[1] != sent.start_char or _LAST[2] != sent.end_char:
+        _LAST[:] = [doc, sent.start_char, sent.end_char, doc_text(doc)[sent.start_char:sent.end_char].lower()]
+    return _LAST[3]  # type: ignore[return-value]

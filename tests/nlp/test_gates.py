@@ -1,0 +1,51 @@
+"""Frame gates: a frame runs only where its trigger words and entity types are."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from nlp.frames import capital, clients
+from nlp.frames.gates import Gate
+
+
+@pytest.fixture(scope="module")
+def blank():  # type: ignore[no-untyped-def]
+    return spacy.blank("fr")
+
+
+def _call(gate: Gate, nlp, text: str, label: str = "COMPANY") -> list[str]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    ents = [Span(doc, 0, 1, label=label)]
+    return gate(doc, doc[:], ents, [])
+
+
+def test_gate_runs_the_frame_only_with_a_needle_and_a_label(blank) -> None:  # type: ignore[no-untyped-def]
+    calls: list[str] = []
+    gate = Gate(lambda doc, sent, ents, previous: calls.append(sent.text) or [],
+                (re.compile(r"\bson\s+(?:ancien\s+)?client\b"),), frozenset({"COMPANY"}))
+    assert gate.needles == {"client"}
+    _call(gate, blank, "Ardent a perdu un marché.")
+    _call(gate, blank, "Ardent, son CLIENT historique.", label="PERSON")
+    assert calls == []
+    _call(gate, blank, "Ardent, son CLIENT historique.")
+    assert calls == ["Ardent, son CLIENT historique."]
+
+
+def test_needles_are_cut_where_normalisation_changes_the_text() -> None:
+    gate = Gate(lambda *a: [], (re.compile(r"est entre les mains d'"), re.compile(r"le solde ,")))
+    assert gate.needles == {"entre", "solde"}
+
+
+def test_case_insensitive_or_open_regexes_give_no_text_condition() -> None:
+    assert Gate(lambda *a: [], (re.compile(r"client", re.IGNORECASE),)).needles is None
+    assert Gate(lambda *a: [], (re.compile(r"client"), re.compile(r"\w+"))).needles is None
+
+
+def test_family_frames_are_gated() -> None:
+    gated = {f.__name__: f for f in (*clients.FRAMES, *capital.FRAMES) if isinstance(f, Gate)}
+    assert {"client_descriptions", "possessive_owner", "dont_pronoun_owner", "partners_in_groupement"} <= set(gated)
+    assert all(g.needles for g in gated.values())
