@@ -70,6 +70,8 @@ _FRONTED = re.compile(r"^\s*(?:après|avant|lors d|à la suite d|suite à|en mar
                       re.IGNORECASE)
 #: Conditional verb forms ("tournerait", "confieraient", "prendrait"; not the imperfect "gérait").
 _CONDITIONAL = re.compile(r"\b\w+(?:erai(?:t|ent)|drai(?:t|ent))\b")
+#: Rivals are not related ("X, dont le concurrent Y possède…").
+_RIVALS = re.compile(r"\b(?:concurrent\w*|rival\w*|adversaire\w*|compétiteur\w*|homologue\w*)\b")
 #: Sold, not owned: "X a cédé Y à Z".
 _CEDED = re.compile(r"\b(?:cédé|cédée|cède|cèdent|cédait|vendu|vendue|revendu|revendue|vend|revend|cession)\b")
 
@@ -79,7 +81,7 @@ def hedged(doc: Doc, sent: Span, a: Span, b: Span, predicate: str = "") -> bool:
     not either: the gap, the rest of the second one's clause or the first one's clause before it
     denies or hedges ("n'a pas été attribué à", "aurait fait appel à", "dont X n'assure plus
     la gestion", "Après avoir envisagé de racheter X"; :func:`nlp.rules.is_negated`) or is
-    in the conditional; ``a`` sits
+    in the conditional; the two are rivals; ``a`` sits
     in a fronted time clause and ``b`` after its comma; ``predicate`` is OWNS across a sale."""
     text = doc_text(doc)
     tail = text[b.end_char:b.end_char + 80]
@@ -89,6 +91,8 @@ def hedged(doc: Doc, sent: Span, a: Span, b: Span, predicate: str = "") -> bool:
     gap = normalise_gap(text[a.end_char:b.start_char])
     if is_negated(normalise_gap(f"{head} {gap} {tail[:m.start()] if m else tail}")) or _HEDGED.search(
             normalise_gap(head)):
+        return True
+    if _RIVALS.search(gap):
         return True
     if _CONDITIONAL.search(normalise_gap(text[a.end_char:b.end_char + (m.start() if m else len(tail))])):
         return True  # "…que se tournerait la candidate X": a conditional states no fact
