@@ -26,6 +26,22 @@ if TYPE_CHECKING:
 #: lemma -> alternatives (:class:`~nlp.rules.base.Trigger`); each family module of
 #: :mod:`nlp.rules` owns its verbs. The first alternative whose types fit wins.
 VERBS = DEP_VERBS
+
+
+def _lemma_prefixes(verbs: dict[str, object]) -> frozenset[str]:
+    """Every lemma that can make a key of ``verbs`` under :func:`trigger_keys`: a key, a key
+    without its "se ", a key cut before one of its spaces ("<lemma> <noun>")."""
+    out: set[str] = set()
+    for key in verbs:
+        out.add(key)
+        if key.startswith("se "):
+            out.add(key[3:])
+        out.update(key[:i] for i, c in enumerate(key) if c == " ")
+    return frozenset(out)
+
+
+#: Lemmas worth computing :func:`trigger_keys` for (any other verb has no key in :data:`VERBS`).
+_LEMMAS = _lemma_prefixes(VERBS)
 #: Generic head nouns an entity may hang on and still be the verb's argument ("les équipes de X").
 _HEADS = frozenset({
     "équipe", "campagne", "candidat", "candidate", "staff", "entourage", "qg", "service", "outil",
@@ -230,7 +246,7 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
     """Relations read through trigger verbs of :data:`VERBS` in one sentence."""
     rels: list[Relation] = []
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _LEMMAS:
             continue
         key = next((k for k in trigger_keys(verb) if k in VERBS), None)
         if key is None or _denied(verb):
