@@ -536,7 +536,8 @@ def first_name_persons(doc: Doc) -> list[Span]:
     """"Garance Tibolet", "Anne-Sophie Lenfant": a common first name then a capitalised surname."""
     out = []
     after = 0  # tokens before this belong to a name already read
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), _first_name_ids())).tolist():
+    ids = _first_name_ids()
+    for i in [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in ids]:
         if i < after or i >= len(doc) - 1:
             continue
         tok = doc[i]
@@ -562,9 +563,9 @@ def first_name_persons(doc: Doc) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
-def _first_name_ids() -> numpy.ndarray:
-    """The string ids (token ``ORTH`` values) of :data:`FIRST_NAMES`, to find candidates at once."""
-    return numpy.array(sorted(get_string_id(name) for name in FIRST_NAMES), dtype="uint64")
+def _first_name_ids() -> frozenset[int]:
+    """The string ids (token ``ORTH`` values) of :data:`FIRST_NAMES`: candidates without a Token each."""
+    return frozenset(get_string_id(name) for name in FIRST_NAMES)
 
 
 def _known_places(doc: Doc) -> list[Span]:
