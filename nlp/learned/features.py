@@ -70,7 +70,7 @@ class SentencePairs:
         self.doc, self.sent, self.ents = doc, sent, ents
         self.start = sent.start
         self.tokens = list(sent)
-        self.lemmas = [_lemma(t) for t in self.tokens]
+        self.lemmas = [(t.lemma_.lower() or t.lower_).replace("’", "'") for t in self.tokens]
         self.ent_at = {e.start: e for e in ents}
         self.negated = bool(set(self.lemmas) & _NEGATION)
         self.conditional = [t.i for t in self.tokens

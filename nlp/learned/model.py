@@ -54,6 +54,7 @@ class LinearModel:
                 self._sparse[i, k] = w
         self._bias = np.asarray(self.bias, dtype="float32")
         self._any_types = {p for pairs in self._allowed.values() for p in pairs}
+        self._detectors = {split_class(c)[0] for c in self.classes if c.endswith("*")}
 
     def scores(self, features: list[str], vector: Sequence[float] | np.ndarray = ()) -> dict[str, float]:
         """Probability of each class for a pair with these binary features and dense vector."""
@@ -82,7 +83,7 @@ class LinearModel:
         likeliest directed class at ``threshold`` wins.
         """
         best: dict[str, tuple[float, str]] = {}
-        detectors = {split_class(c)[0] for c in self.classes if c.endswith("*")}
+        detectors = self._detectors
         for cls, p in scores.items():
             predicate, direction = split_class(cls)
             if p < threshold or (predicate in detectors) != (direction == "*"):
