@@ -242,7 +242,8 @@ def evaluate(split: str = "test", baseline: bool = True, learned: bool = True) -
                               "systems": {}}
 
     nlp = load_pipeline()
-    name = "ciblage_learned_relations"
+    from nlp.components.learned import NAME as name
+
     learner: Any = nlp.get_pipe(name) if name in nlp.pipe_names else None
     saved = learner.model if learner is not None else None
     if learner is not None and not learned:

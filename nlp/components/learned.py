@@ -32,6 +32,8 @@ from nlp.components.relations import (_in_parenthesis, fix_predicate, make_relat
 
 log = logging.getLogger(__name__)
 
+#: The component's name in the pipeline (and its factory's).
+NAME = "ciblage_learned_relations"
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "relation_model.json"
 #: Pairs further apart than this (in tokens) are not scored: the model was not trained on them.
 MAX_DISTANCE = 60
@@ -76,13 +78,13 @@ _RIVALS = re.compile(r"\b(?:concurrent\w*|rival\w*|adversaire\w*|compétiteur\w*
 _CEDED = re.compile(r"\b(?:cédé|cédée|cède|cèdent|cédait|vendu|vendue|revendu|revendue|vend|revend|cession)\b")
 
 
-def hedged(doc: Doc, sent: Span, a: Span, b: Span, predicate: str = "") -> bool:
+def hedged(doc: Doc, sent: Span, a: Span, b: Span) -> bool:
     """Whether the model must not state a relation between ``a`` and ``b``, where the rules would
     not either: the gap, the rest of the second one's clause or the first one's clause before it
     denies or hedges ("n'a pas été attribué à", "aurait fait appel à", "dont X n'assure plus
     la gestion", "Après avoir envisagé de racheter X"; :func:`nlp.rules.is_negated`) or is
-    in the conditional; the two are rivals; ``a`` sits
-    in a fronted time clause and ``b`` after its comma; ``predicate`` is OWNS across a sale."""
+    in the conditional; the two are rivals; ``a`` sits in a fronted time clause and ``b`` after
+    its comma."""
     text = doc_text(doc)
     tail = text[b.end_char:b.end_char + 80]
     m = _CLAUSE_END.search(tail)
@@ -96,10 +98,13 @@ def hedged(doc: Doc, sent: Span, a: Span, b: Span, predicate: str = "") -> bool:
         return True
     if _CONDITIONAL.search(normalise_gap(text[a.end_char:b.end_char + (m.start() if m else len(tail))])):
         return True  # "…que se tournerait la candidate X": a conditional states no fact
-    if "," in gap and _FRONTED.match(text[sent.start_char:a.start_char]) and "," not in text[
-            sent.start_char:a.start_char]:
-        return True
-    return predicate == "OWNS" and bool(_CEDED.search(gap))
+    return "," in gap and bool(_FRONTED.match(text[sent.start_char:a.start_char])) and "," not in text[
+        sent.start_char:a.start_char]
+
+
+def sold(doc: Doc, a: Span, b: Span) -> bool:
+    """A sale between the two ("X a cédé Y à Z"): no OWNS read across it."""
+    return bool(_CEDED.search(normalise_gap(doc_text(doc)[a.end_char:b.start_char])))
 
 
 class LearnedRelations:
@@ -138,7 +143,7 @@ class LearnedRelations:
             best = self.model.best(self.model.scores(pairs.features(a, b), vector), a.label_, b.label_,
                                    self.threshold)
             for predicate, (p, cls) in best.items():
-                if predicate == "OWNS" and hedged(doc, sent, a, b, predicate):
+                if predicate == "OWNS" and sold(doc, a, b):
                     continue
                 subj, obj = (b, a) if cls.endswith("<") else (a, b)
                 rel = make_relation(sent, subj, obj, predicate, min(p, self.max_confidence),
@@ -149,7 +154,7 @@ class LearnedRelations:
 
 
 @Language.factory(
-    "ciblage_learned_relations",
+    NAME,
     default_config={
         "model_path": {"@misc": "ciblage.relation_model_path.v1", "path": ""},
         "threshold": 0.4,
@@ -165,4 +170,4 @@ def create_learned_relations(nlp: Language, name: str, model_path: str, threshol
                             max_confidence=max_confidence, max_ents=max_ents)
 
 
-__all__ = ["DEFAULT_MODEL", "LearnedRelations", "candidate_pairs", "relation_model_path"]
+__all__ = ["DEFAULT_MODEL", "NAME", "LearnedRelations", "candidate_pairs", "hedged", "relation_model_path", "sold"]

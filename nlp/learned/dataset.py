@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ciblage.ids import SYMMETRIC
+from nlp.components.learned import NAME as LEARNED
 from nlp.components.learned import candidate_pairs
 from nlp.components.relations import sentences_with_ents
 from nlp.evaluate import argument_matches
@@ -24,9 +25,6 @@ from nlp.records import LANGUAGE_EXT, RELATIONS_EXT
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
-
-LEARNED = "ciblage_learned_relations"
-
 
 @dataclass(frozen=True)
 class Example:

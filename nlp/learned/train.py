@@ -131,12 +131,6 @@ def cross_validate(splits: Sequence[str], *, c: float, min_count: int, uncovered
     return {"totals": {k: dict(v) for k, v in totals.items()}, "per_split": per_split}
 
 
-def _f1(c: dict[str, int]) -> tuple[float, float, float]:
-    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
-    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def train(splits: Sequence[str], out: Path, *, c: float, min_count: int, uncovered_only: bool,
           vectors: bool = False) -> LinearModel:
     """Fit on every pair of ``splits`` and write the model to ``out``."""
@@ -154,7 +148,7 @@ def train(splits: Sequence[str], out: Path, *, c: float, min_count: int, uncover
 
 def main(argv: Sequence[str] | None = None) -> int:
     from nlp.components.learned import DEFAULT_MODEL
-    from nlp.evaluate import HELD_OUT, available_splits
+    from nlp.evaluate import HELD_OUT, _prf, available_splits
 
     parser = argparse.ArgumentParser(prog="python -m nlp.learned.train", description=__doc__.split("\n")[0])
     parser.add_argument("--cv", action="store_true", help="leave-one-split-out scores, no file written")
@@ -176,8 +170,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = cross_validate(splits, c=args.c, min_count=args.min_count, uncovered_only=args.uncovered_only,
                                 vectors=args.vectors, scored=scored)
         for key, counts in report["totals"].items():
-            p, r, f = _f1(counts)
-            print(f"{key:>6}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
+            prf = _prf(counts["tp"], counts["fp"], counts["fn"])
+            print(f"{key:>6}  P {prf['precision']:.3f}  R {prf['recall']:.3f}  F1 {prf['f1']:.3f}  "
                   + " ".join(f"{s}={v[key]:.2f}" for s, v in report["per_split"].items()))
         return 0
     model = train(splits, args.out, c=args.c, min_count=args.min_count, uncovered_only=args.uncovered_only,
