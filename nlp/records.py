@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,14 +82,17 @@ class Relation:
         return cls(**fields)
 
 
-_TEXT_CACHE: list[Any] = [None, ""]
+#: ``doc.text`` per live doc. A doc's text never changes (merging tokens keeps it), and the entry
+#: goes with the doc; kept off ``user_data`` so that it is never serialised with the doc.
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per doc (spaCy rebuilds the string on every access)."""
-    if _TEXT_CACHE[0] is not doc:
-        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
-    return str(_TEXT_CACHE[1])
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def relations_of(doc: Doc) -> list[Relation]:

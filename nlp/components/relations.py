@@ -16,7 +16,9 @@ entities also yields a weak MENTIONED_WITH record (rule ``cooccurrence``).
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -185,9 +187,26 @@ class RelationExtractor:
         return rels
 
 
+#: :func:`sentences_with_ents` per live doc, with the entities it was computed for: the relation
+#: components and the learned model read the same sentences.
+_SENTENCES: weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], list[tuple[Span, list[Span]]]]] = (
+    weakref.WeakKeyDictionary())
+
+
 def sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
     """Sentences and their entities; a parser split inside a name or without end punctuation
-    ("Le groupe de communication Vasseur | Médias a…") is merged back."""
+    ("Le groupe de communication Vasseur | Médias a…") is merged back. Computed once per doc
+    and set of entities; the list is shared, callers must not change it."""
+    key = tuple((e.start, e.end, e.label, e.kb_id, e.id) for e in doc.ents)
+    cached = _SENTENCES.get(doc)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    out = _sentences_with_ents(doc)
+    _SENTENCES[doc] = (key, out)
+    return out
+
+
+def _sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
     bounds: list[list[int]] = []
     for sent in doc.sents:
         last = next((t for t in reversed(sent) if not t.is_space), None)
