@@ -134,11 +134,12 @@ class LearnedRelations:
         """The model's relations between the uncovered pairs of one sentence."""
         assert self.model is not None
         out: list[Relation] = []
-        pairs = SentencePairs(doc, sent, ents)
+        pairs: SentencePairs | None = None  # built for the first pair worth scoring
         for a, b in candidate_pairs(doc, ents):
             if (frozenset((a.start_char, b.start_char)) in covered or not self.model.allows_types(a.label_, b.label_)
                     or hedged(doc, sent, a, b)):
                 continue
+            pairs = pairs or SentencePairs(doc, sent, ents)
             vector = pairs.vector(a, b) if self.model.dense else ()
             best = self.model.best(self.model.scores(pairs.features(a, b), vector), a.label_, b.label_,
                                    self.threshold)

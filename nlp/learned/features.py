@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -73,11 +74,18 @@ class SentencePairs:
         self.lemmas = [(t.lemma_.lower() or t.lower_).replace("’", "'") for t in self.tokens]
         self.ent_at = {e.start: e for e in ents}
         self.negated = bool(set(self.lemmas) & _NEGATION)
-        self.conditional = [t.i for t in self.tokens
-                            if t.pos_ in ("VERB", "AUX") and t.morph.get("Mood", []) == ["Cnd"]]
-        self.content = [t.pos_ in _CONTENT and not t.ent_type for t in self.tokens]
         self._chains: dict[int, list[Token]] = {}
         self._vectors: dict[str, np.ndarray] = {}
+
+    @cached_property
+    def conditional(self) -> list[int]:
+        """Indices of the sentence's verbs in the conditional mood."""
+        return [t.i for t in self.tokens if t.pos_ in ("VERB", "AUX") and t.morph.get("Mood", []) == ["Cnd"]]
+
+    @cached_property
+    def content(self) -> list[bool]:
+        """Per token of the sentence: a content word outside any entity (for :meth:`vector`)."""
+        return [t.pos_ in _CONTENT and not t.ent_type for t in self.tokens]
 
     def words(self, start: int, end: int) -> list[str]:
         """Lemmas of tokens ``start..end``; an entity inside reads as ``<TYPE>``, numbers as ``<NUM>``."""

@@ -58,12 +58,12 @@ class LinearModel:
 
     def scores(self, features: list[str], vector: Sequence[float] | np.ndarray = ()) -> dict[str, float]:
         """Probability of each class for a pair with these binary features and dense vector."""
-        rows = [self._index[f] for f in set(features) if f in self._index]
+        rows = [i for i in map(self._index.get, set(features)) if i is not None]
         totals = self._bias + self._sparse[rows].sum(axis=0) if rows else self._bias.copy()
         if self._dense is not None and len(vector):
             totals = totals + self._dense @ np.asarray(vector, dtype="float32")
-        probs = 1.0 / (1.0 + np.exp(-np.clip(totals, -30.0, 30.0)))
-        return {c: float(p) for c, p in zip(self.classes, probs)}
+        probs = 1.0 / (1.0 + np.exp(-totals.clip(-30.0, 30.0)))
+        return dict(zip(self.classes, probs.tolist()))
 
     def allows_types(self, first: str, second: str) -> bool:
         """Whether any class was trained on this type pair (else the pair is not worth scoring)."""
