@@ -90,7 +90,8 @@ def word_count(texts: Iterable[str]) -> int:
 # --------------------------------------------------------------------------- scoring
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    """Precision, recall and F1 (rounded to 4 places) with the counts they come from."""
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -100,8 +101,8 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
 
 def _table(tp: Counter[str], fp: Counter[str], fn: Counter[str],
            keys: Sequence[str]) -> dict[str, dict[str, float | int]]:
-    table = {k: _prf(tp[k], fp[k], fn[k]) for k in keys}
-    table["micro"] = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    table = {k: prf(tp[k], fp[k], fn[k]) for k in keys}
+    table["micro"] = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     return table
 
 

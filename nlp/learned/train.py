@@ -148,7 +148,7 @@ def train(splits: Sequence[str], out: Path, *, c: float, min_count: int, uncover
 
 def main(argv: Sequence[str] | None = None) -> int:
     from nlp.components.learned import DEFAULT_MODEL
-    from nlp.evaluate import HELD_OUT, _prf, available_splits
+    from nlp.evaluate import HELD_OUT, available_splits, prf
 
     parser = argparse.ArgumentParser(prog="python -m nlp.learned.train", description=__doc__.split("\n")[0])
     parser.add_argument("--cv", action="store_true", help="leave-one-split-out scores, no file written")
@@ -170,8 +170,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = cross_validate(splits, c=args.c, min_count=args.min_count, uncovered_only=args.uncovered_only,
                                 vectors=args.vectors, scored=scored)
         for key, counts in report["totals"].items():
-            prf = _prf(counts["tp"], counts["fp"], counts["fn"])
-            print(f"{key:>6}  P {prf['precision']:.3f}  R {prf['recall']:.3f}  F1 {prf['f1']:.3f}  "
+            scores = prf(counts["tp"], counts["fp"], counts["fn"])
+            print(f"{key:>6}  P {scores['precision']:.3f}  R {scores['recall']:.3f}  F1 {scores['f1']:.3f}  "
                   + " ".join(f"{s}={v[key]:.2f}" for s, v in report["per_split"].items()))
         return 0
     model = train(splits, args.out, c=args.c, min_count=args.min_count, uncovered_only=args.uncovered_only,
