@@ -131,7 +131,7 @@ def _exercices(exercices: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], d
             fiche = act.get("identifiantFiche") or "?"
             for action in act.get("actionsRepresentationInteret") or []:
                 for t in action.get("tiers") or []:
-                    t = (t.get("denomination") if isinstance(t, dict) else str(t or "")).strip()
+                    t = ((t.get("denomination") or "") if isinstance(t, dict) else str(t or "")).strip()
                     if not t or "(en propre)" in t.lower():
                         continue
                     entry = tiers.setdefault(t, {"objet": act.get("objet") or "", "fiche": fiche, "exercice": period, "fiches": []})

@@ -155,6 +155,18 @@ def test_hatvp_lobbying_clients_tiers_officers() -> None:
     assert {s.predicate for s in rec.statements} == {"LOBBIES_FOR", "DIRECTS", "WORKS_FOR"}
 
 
+def test_hatvp_third_party_without_a_name_is_skipped() -> None:
+    org = json.loads((FIX / "hatvp/register.json").read_text())["publications"][0]
+    for exercice in org["exercices"]:
+        for activite in (exercice.get("publicationCourante") or exercice)["activites"]:
+            act = activite.get("publicationCourante") or activite
+            for action in act.get("actionsRepresentationInteret") or []:
+                action["tiers"] = [*(action.get("tiers") or []), {"denomination": None}, {}, None]
+    rec = hatvp.parse_org(org)  # a register row with an empty third party must not sink the record
+    lobbies = {s.object for s in rec.statements if s.predicate == "LOBBIES_FOR"}
+    assert lobbies == {"siren:999200009", "company:federation-des-editeurs-de-donnees-civiques"}
+
+
 def test_cnil_sanction_statement_with_sentence_offsets() -> None:
     delib = cnil.parse_xml((FIX / "cnil/CNILTEXT000099100001.xml").read_bytes())
     item = cnil.to_item(delib)
