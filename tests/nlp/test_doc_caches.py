@@ -1,0 +1,39 @@
+"""Per-doc caches (``doc_text``, ``sentences_with_ents``) follow the doc they were computed for."""
+
+from __future__ import annotations
+
+import gc
+
+import spacy
+from spacy.tokens import Span
+
+from nlp.components.relations import sentences_with_ents
+from nlp.records import _TEXTS, doc_text
+
+
+def _doc(text: str):  # a blank French pipeline with a sentencizer: no model needed
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("sentencizer")
+    return nlp(text)
+
+
+def test_doc_text_is_per_doc_and_released_with_the_doc() -> None:
+    a, b = _doc("La CNIL a sanctionné Zorbifex."), _doc("Datavox équipe le parti.")
+    assert doc_text(a) == a.text and doc_text(b) == b.text and doc_text(a) == a.text
+    before = len(_TEXTS)
+    del a
+    gc.collect()
+    assert len(_TEXTS) == before - 1
+
+
+def test_sentences_follow_a_change_of_entities() -> None:
+    doc = _doc("Zorbifex équipe Datavox. Orlanda dirige Pimpax.")
+    doc.ents = [Span(doc, 0, 1, label="COMPANY"), Span(doc, 2, 3, label="COMPANY")]
+    first = sentences_with_ents(doc)
+    assert [[e.text for e in ents] for _, ents in first] == [["Zorbifex", "Datavox"]]
+    assert sentences_with_ents(doc) is first  # same doc, same entities: computed once
+    doc.ents = [*doc.ents, Span(doc, 6, 7, label="COMPANY")]
+    again = sentences_with_ents(doc)
+    assert [[e.text for e in ents] for _, ents in again] == [["Zorbifex", "Datavox"], ["Pimpax"]]
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), *doc.ents[1:]]  # a new label is a new set
+    assert sentences_with_ents(doc)[0][1][0].label_ == "PERSON"
