@@ -84,6 +84,11 @@ FRONTED: tuple[Fronted, ...] = (
 )
 
 
+#: Words one of which every :data:`FRONTED` clause holds ("par", or "passé"/"ancien" of "passée
+#: chez X" / "ancien de X"); checked on the case-folded head before the clauses' regexes.
+FRONTED_NEEDLES = ("par", "pass", "ancien")
+
+
 def fronted(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
     """Relations stated by a participle clause opening the sentence."""
     # A place inside the clause is no argument: "Fondée à Brest par X, la société Y…".
@@ -91,6 +96,9 @@ def fronted(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
     if not ents:
         return []
     head = _text(doc, sent.start_char, ents[0].start_char)
+    folded = head.casefold()
+    if not any(n in folded for n in FRONTED_NEEDLES):
+        return []
     out: list[Triple] = []
     for frame in FRONTED:
         m = frame.regex.match(head + " ") if len(head) < 400 else None

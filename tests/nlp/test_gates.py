@@ -49,3 +49,33 @@ def test_family_frames_are_gated() -> None:
     gated = {f.__name__: f for f in (*clients.FRAMES, *capital.FRAMES) if isinstance(f, Gate)}
     assert {"client_descriptions", "possessive_owner", "dont_pronoun_owner", "partners_in_groupement"} <= set(gated)
     assert all(g.needles for g in gated.values())
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    out, depth, start, escaped = [], 0, 0, False
+    for k, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:k])
+            start = k + 1
+    return [*out, pattern[start:]]
+
+
+def test_every_fronted_clause_holds_one_of_the_fronted_needles() -> None:
+    """``fronted`` skips a sentence whose head holds none of FRONTED_NEEDLES: every branch of
+    every clause must then require one of them (agents after "par", or "passé"/"ancien" + "chez")."""
+    from nlp.frames.roles import _PAR, FRONTED, FRONTED_NEEDLES
+
+    assert "par" in FRONTED_NEEDLES and _PAR.endswith(r"\bpar\s")
+    for frame in FRONTED:
+        for branch in _top_level_alternatives(frame.pattern):
+            assert branch.endswith(_PAR) or branch.startswith(r"(?:passée?s?|ancien(?:ne)?s?) "), (
+                frame.predicate, branch)
+    assert _top_level_alternatives("a(b|c)|d[|]") == ["a(b|c)", "d[|]"]
