@@ -31,6 +31,7 @@ from nlp.frames import capital, clients, people
 from nlp.frames.anaphora import description_anaphora, en_anaphora, joint_subjects, possessives
 from nlp.frames.base import Triple
 from nlp.frames.clauses import dont_clauses, quotes
+from nlp.frames.gates import Gate
 from nlp.frames.roles import FRONTED, Fronted, fronted, fronted_apposition, party_labels
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ FRAMES: tuple[Frame, ...] = (
     en_anaphora,
     joint_subjects,
     lambda doc, sent, ents, previous: quotes(doc, sent, ents),
-    lambda doc, sent, ents, previous: party_labels(doc, sent, ents),
+    Gate(lambda doc, sent, ents, previous: party_labels(doc, sent, ents), labels=frozenset({"PARTY"})),
     description_anaphora,
     lambda doc, sent, ents, previous: dont_clauses(doc, sent, ents),
     *clients.FRAMES, *people.FRAMES, *capital.FRAMES,

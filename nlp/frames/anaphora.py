@@ -157,9 +157,16 @@ def _possessor(doc: Doc, ents: list[Span], before: int, labels: tuple[str, ...],
     return nearest
 
 
+#: What every :data:`_POSSESSIVE` match holds, searched once in the sentence before the
+#: per-entity windows (no ``\b``: a window may start inside a word).
+_POSSESSIVE_WORD = re.compile(r"(?:son|sa|ses|leur|leurs)\s", re.IGNORECASE)
+
+
 def possessives(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
     """"son fondateur, X" / "sa présidente X": X linked to the organisation the possessive names."""
     out: list[Triple] = []
+    if not _POSSESSIVE_WORD.search(doc_text(doc), sent.start_char, sent.end_char):
+        return out
     for ent in ents:
         left = _text(doc, max(sent.start_char, ent.start_char - 70), ent.start_char)
         m = _POSSESSIVE.search(left)

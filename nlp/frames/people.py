@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from nlp.frames.anaphora import _role_key
 from nlp.frames.base import Triple, _after, _text
+from nlp.frames.gates import Gate
 from nlp.rules import ORG, RULES, is_negated, match_gap, normalise_gap
 
 if TYPE_CHECKING:
@@ -322,8 +323,10 @@ def gerund_roles(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -
     return out
 
 
+_PERSON = frozenset({"PERSON"})  # frames that read nothing in a sentence without a person
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
-    described_roles, office_labels, pronoun_relatives, named_relatives, fronted_infinitives, person_descriptions, compound_roles,
-    appointments, succession_anaphora, gerund_roles,
+    Gate(described_roles, labels=_PERSON), Gate(office_labels, labels=_PERSON), pronoun_relatives, named_relatives,
+    fronted_infinitives, person_descriptions, compound_roles, Gate(appointments, labels=_PERSON),
+    succession_anaphora, Gate(gerund_roles, labels=_PERSON),
 )

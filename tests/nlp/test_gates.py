@@ -48,7 +48,19 @@ def test_case_insensitive_or_open_regexes_give_no_text_condition() -> None:
 def test_family_frames_are_gated() -> None:
     gated = {f.__name__: f for f in (*clients.FRAMES, *capital.FRAMES) if isinstance(f, Gate)}
     assert {"client_descriptions", "possessive_owner", "dont_pronoun_owner", "partners_in_groupement"} <= set(gated)
-    assert all(g.needles for g in gated.values())
+    assert all(g.needles or g.labels for g in gated.values())
+    assert gated["inspections"].labels == {"PUBLIC_BODY"} and gated["inspections"].needles is None
+
+
+def test_a_label_gate_skips_sentences_without_the_type() -> None:
+    calls: list[str] = []
+    gate = Gate(lambda doc, sent, ents, previous: calls.append(sent.text) or [], labels=frozenset({"PERSON"}))
+    nlp = spacy.blank("fr")
+    doc = nlp("Zorbifex équipe Datavox.")
+    company, person = Span(doc, 0, 1, label="COMPANY"), Span(doc, 2, 3, label="PERSON")
+    assert gate(doc, doc[:], [company], []) == [] and calls == []
+    gate(doc, doc[:], [company, person], [])
+    assert calls == ["Zorbifex équipe Datavox."]
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
