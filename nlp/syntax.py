@@ -249,7 +249,7 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _LEMMAS:
             continue
         key = next((k for k in trigger_keys(verb) if k in VERBS), None)
-        if key is None or _denied(verb):
+        if key is None:
             continue
         alts = VERBS[key]
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
@@ -270,6 +270,8 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
             elif dep in _PATIENT or (passive and dep == "nsubj"):
                 patients.append((ent, _cleft_prepositions(ent, verb) if dep == "obl:cleft"
                                   else _prepositions(ent, tok)))
+        if not (agents or patients) or _denied(verb):
+            continue  # nothing to link (a holder alone makes no pair), or denied: checked last, it is dear
         implied = _participle_holder(verb, ents, agents + [p for p, _ in patients])
         if implied is not None and any(t.predicate in _SYMMETRIC for t in alts):
             agents.append(implied)  # "Associée à X, la société Y…": Y is associated with X
