@@ -27,7 +27,7 @@ def read_file(path: Path) -> str:
 def extract_cmd(
     file: Annotated[Path | None, typer.Option("--file", help="Extract one .txt/.html/.md file; store nothing.")] = None,
     processes: Annotated[int, typer.Option("--processes", min=1, help="spaCy worker processes.")] = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Texts per spaCy batch.")] = 256,  # nlp.extract.DEFAULT_BATCH
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Texts per spaCy batch.")] = 64,  # nlp.extract.DEFAULT_BATCH
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
 ) -> None:
     """Extract entities and relations from documents not yet processed (or from --file)."""
