@@ -26,8 +26,8 @@ from nlp.learned.features import SentencePairs
 from nlp.learned.model import LinearModel, split_class
 from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text
 from nlp.rules import is_negated, normalise_gap
-from nlp.rules.base import _HEDGED
-from nlp.components.relations import (_in_parenthesis, fix_predicate, make_relation, same_entity,
+from nlp.rules.base import HEDGED
+from nlp.components.relations import (fix_predicate, in_parenthesis, make_relation, same_entity,
                                       sentences_with_ents)
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ def candidate_pairs(doc: Doc, ents: list[Span]) -> Iterator[tuple[Span, Span]]:
     """Ordered pairs of a sentence's entities worth reading: not the same name, at most
     :data:`MAX_DISTANCE` tokens apart, neither in brackets ("X (LR) a fait appel à Y": a label)."""
     folded = [fold(e.text) for e in ents]
-    asides = {i for i, e in enumerate(ents) if _in_parenthesis(doc, e)}
+    asides = {i for i, e in enumerate(ents) if in_parenthesis(doc, e)}
     for i, a in enumerate(ents):
         for j in range(i + 1, len(ents)):
             b = ents[j]
@@ -91,7 +91,7 @@ def hedged(doc: Doc, sent: Span, a: Span, b: Span) -> bool:
     head = text[max(sent.start_char, a.start_char - 60):a.start_char]
     head = re.split(r"[,;:()«»]", head)[-1]
     gap = normalise_gap(text[a.end_char:b.start_char])
-    if is_negated(normalise_gap(f"{head} {gap} {tail[:m.start()] if m else tail}")) or _HEDGED.search(
+    if is_negated(normalise_gap(f"{head} {gap} {tail[:m.start()] if m else tail}")) or HEDGED.search(
             normalise_gap(head)):
         return True
     if _RIVALS.search(gap):

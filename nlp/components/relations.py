@@ -118,7 +118,7 @@ class RelationExtractor:
                         if frozenset((r.subject_span[0], r.object_span[0])) not in pairs
                         and r.subject_span[0] not in labels)
         sigles = {frozenset((fold(a.text), fold(b.text))) for a, b in zip(ents, ents[1:])
-                  if a.label_ == b.label_ and _in_parenthesis(doc, b)
+                  if a.label_ == b.label_ and in_parenthesis(doc, b)
                   and not doc_text(doc)[a.end_char:b.start_char].strip(" (")}
         return [fix_predicate(r) for r in rels if not same_entity(doc, r)
                 and frozenset((fold(r.subject_text), fold(r.object_text))) not in sigles]
@@ -144,7 +144,7 @@ class RelationExtractor:
         rels: list[Relation] = []
         for i, left in enumerate(groups):
             a = left[-1]
-            if _in_parenthesis(doc, a):
+            if in_parenthesis(doc, a):
                 continue  # "X (LR) a fait appel à Y": the label is not the subject
             prefix = normalise_gap(doc_text(doc)[max(sent.start_char, left[0].start_char - 80):left[0].start_char])
             for right in groups[i + 1:]:
@@ -245,7 +245,8 @@ def _sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
     return out
 
 
-def _in_parenthesis(doc: Doc, ent: Span) -> bool:
+def in_parenthesis(doc: Doc, ent: Span) -> bool:
+    """The entity stands alone in brackets: "X (LR)", a label or a sigle, not an argument."""
     text = doc_text(doc)
     return text[max(0, ent.start_char - 2):ent.start_char].strip().endswith("(") and text[
         ent.end_char:ent.end_char + 2].strip().startswith(")")
@@ -336,7 +337,8 @@ def make_relation(sent: Span, subj: Span, obj: Span, predicate: str, confidence:
     )
 
 
-__all__ = ["RelationExtractor", "is_negated", "make_relation"]
+__all__ = ["RelationExtractor", "fix_predicate", "in_parenthesis", "is_negated", "make_relation", "same_entity",
+           "sentences_with_ents"]
 
 
 @Language.factory(

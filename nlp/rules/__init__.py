@@ -21,7 +21,7 @@ Example:
 from __future__ import annotations
 
 from nlp.rules import capital, clients, contracts, nominal, people, regulation
-from nlp.rules.base import _HEDGED, _INCISE, ACTOR, ANY, ORG, VENDOR, Rule, Trigger, is_negated, normalise_gap
+from nlp.rules.base import _INCISE, ACTOR, ANY, HEDGED, ORG, VENDOR, Rule, Trigger, is_negated, normalise_gap
 
 __all__ = ["ACTOR", "ANY", "DEP_VERBS", "ORG", "RULES", "VENDOR", "Rule", "Trigger", "is_negated", "match_gap",
            "normalise_gap"]
@@ -68,7 +68,7 @@ def match_gap(gap: str, prefix: str, label_a: str, label_b: str,
             continue  # the rule's trigger is not in the gap: its regex cannot match
         if rule.prefix_regex is not None:
             found = rule.prefix_regex.search(prefix)
-            if found is None or is_negated(found.group(0)) or _HEDGED.search(found.group(0)):
+            if found is None or is_negated(found.group(0)) or HEDGED.search(found.group(0)):
                 continue
         if rule.regex.match(text):
             return rule

@@ -78,7 +78,7 @@ _NEGATION = re.compile(r"\b(?:ne|n'|pas|jamais|aucun|aucune|nullement|dément\w*
                        r"serai[st]|seraient|nie|nient|conteste\w*)\b")
 _DE = r"(?:d[eu']|des)"
 #: Hedged nominalisations: "la cession possible de X", "le futur rachat de X" state no fact.
-_HEDGED = re.compile(r"\b(?:possibles?|éventuel\w*|envisag\w*|projet\w*|future?s?|hypothétique\w*|"
+HEDGED = re.compile(r"\b(?:possibles?|éventuel\w*|envisag\w*|projet\w*|future?s?|hypothétique\w*|"
                      r"annoncée?s?|prévue?s?|probables?)\b")
 #: Attribution incises between commas, skipped inside a gap: ", d'après des documents consultés par X,".
 _INCISE = re.compile(r",\s*(?:selon|d'après|de source [a-zé]+|à en croire|comme l'a révélé|comme l'indique)"
