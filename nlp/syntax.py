@@ -271,7 +271,7 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
                 patients.append((ent, _cleft_prepositions(ent, verb) if dep == "obl:cleft"
                                   else _prepositions(ent, tok)))
         if not (agents or patients) or _denied(verb):
-            continue  # nothing to link (a holder alone makes no pair), or denied: checked last, it is dear
+            continue  # nothing to link (a holder alone makes no pair), or denied (checked last: it reads every child's morphology)
         implied = _participle_holder(verb, ents, agents + [p for p, _ in patients])
         if implied is not None and any(t.predicate in _SYMMETRIC for t in alts):
             agents.append(implied)  # "Associée à X, la société Y…": Y is associated with X

@@ -91,7 +91,7 @@ class RelationExtractor:
                     found.setdefault(key, rel)
             out.extend(r.to_dict() for r in found.values())
             if self.cooccurrence and len(ents) >= 2:
-                out.extend(self.cooccurrences(sent, ents))
+                out.extend(r.to_dict() for r in self.cooccurrences(sent, ents))
             previous = ents
         doc._.set(RELATIONS_EXT, out)
         return doc
@@ -173,25 +173,20 @@ class RelationExtractor:
                                                   rule.confidence - penalty, rule.name))
         return rels
 
-    def cooccurrences(self, sent: Span, ents: list[Span]) -> list[dict[str, object]]:
-        """``MENTIONED_WITH`` between every two differently named entities of the sentence, as
-        :meth:`Relation.to_dict` would give them (built directly: there are many, and two
-        distinct entities of one sentence always make a valid relation)."""
+    def cooccurrences(self, sent: Span, ents: list[Span]) -> list[Relation]:
+        """``MENTIONED_WITH`` between every two differently named entities of the sentence."""
         rels = []
         seen: set[tuple[str, str]] = set()
-        info = [(e.id_ or e.text, e.start_char, e.end_char, e.text, e.label_) for e in ents]
-        evidence = [sent.start_char, sent.end_char]
-        confidence = round(max(0.05, self.cooccurrence_confidence), 3)
-        for i, (name_a, start_a, end_a, text_a, label_a) in enumerate(info):
-            for name_b, start_b, end_b, text_b, label_b in info[i + 1:]:
-                key = (name_a, name_b) if name_a <= name_b else (name_b, name_a)
-                if key[0] == key[1] or key in seen:
+        names = [e.id_ or e.text for e in ents]  # read once per entity, not once per pair
+        for i, a in enumerate(ents):
+            for j in range(i + 1, len(ents)):
+                x, y = names[i], names[j]
+                key = (x, y) if x <= y else (y, x)
+                if x == y or key in seen:
                     continue
                 seen.add(key)
-                rels.append({"subject_span": [start_a, end_a], "object_span": [start_b, end_b],
-                             "predicate": "MENTIONED_WITH", "subject_text": text_a, "object_text": text_b,
-                             "evidence_span": list(evidence), "confidence": confidence,
-                             "rule": "cooccurrence", "subject_label": label_a, "object_label": label_b})
+                rels.append(make_relation(sent, a, ents[j], "MENTIONED_WITH", self.cooccurrence_confidence,
+                                          "cooccurrence"))
         return rels
 
 

@@ -294,7 +294,8 @@ def ordinal_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) 
 
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
-    Gate(inspections, labels=frozenset({"PUBLIC_BODY"})), fronted_purchase, split_measure, inverted_owner, dont_role_owner, co_owners, fronted_owners,
+    Gate(inspections, labels=frozenset({"PUBLIC_BODY"})), fronted_purchase, split_measure, inverted_owner,
+    dont_role_owner, co_owners, fronted_owners,
     Gate(dont_pronoun_owner, (_DONT_PRONOUN,), frozenset({"PERSON"})),
     Gate(possessive_owner, (_POSSESSIVE_OWNER, _REMAINING), frozenset(_OWNER)),
     ordinal_owner,

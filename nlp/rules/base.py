@@ -79,7 +79,7 @@ _NEGATION = re.compile(r"\b(?:ne|n'|pas|jamais|aucun|aucune|nullement|dément\w*
 _DE = r"(?:d[eu']|des)"
 #: Hedged nominalisations: "la cession possible de X", "le futur rachat de X" state no fact.
 HEDGED = re.compile(r"\b(?:possibles?|éventuel\w*|envisag\w*|projet\w*|future?s?|hypothétique\w*|"
-                     r"annoncée?s?|prévue?s?|probables?)\b")
+                    r"annoncée?s?|prévue?s?|probables?)\b")
 #: Attribution incises between commas, skipped inside a gap: ", d'après des documents consultés par X,".
 _INCISE = re.compile(r",\s*(?:selon|d'après|de source [a-zé]+|à en croire|comme l'a révélé|comme l'indique)"
                      r"[^,;]{0,120},")
