@@ -21,10 +21,10 @@ Example:
 from __future__ import annotations
 
 from nlp.rules import capital, clients, contracts, nominal, people, regulation
-from nlp.rules.base import _INCISE, ACTOR, ANY, HEDGED, ORG, VENDOR, Rule, Trigger, is_negated, normalise_gap
+from nlp.rules.base import _INCISE, ACTOR, ANY, HEDGED, ORG, VENDOR, Rule, Trigger, fits, is_negated, normalise_gap
 
-__all__ = ["ACTOR", "ANY", "DEP_VERBS", "ORG", "RULES", "VENDOR", "Rule", "Trigger", "is_negated", "match_gap",
-           "normalise_gap"]
+__all__ = ["ACTOR", "ANY", "DEP_VERBS", "ORG", "RULES", "VENDOR", "Rule", "Trigger", "fitting_rules", "is_negated",
+           "match_gap", "normalise_gap"]
 
 RULES: tuple[Rule, ...] = (*nominal.RULES, *contracts.RULES, *people.RULES, *capital.RULES,
                            *regulation.RULES, *clients.RULES)
@@ -44,6 +44,18 @@ DEP_VERBS: dict[str, tuple[Trigger, ...]] = _merge(regulation.DEP_VERBS, contrac
                                                    capital.DEP_VERBS, clients.DEP_VERBS)
 
 
+_FITTING: dict[tuple[str, str], tuple[Rule, ...]] = {}
+
+
+def fitting_rules(label_a: str, label_b: str) -> tuple[Rule, ...]:
+    """The rules of :data:`RULES` whose types fit A (the earlier entity) and B, in order, computed
+    once per pair of labels: :func:`match_gap` skips the others, so they never change its answer."""
+    rules = _FITTING.get((label_a, label_b))
+    if rules is None:
+        rules = _FITTING[(label_a, label_b)] = tuple(r for r in RULES if fits(r, label_a, label_b))
+    return rules
+
+
 def match_gap(gap: str, prefix: str, label_a: str, label_b: str,
               rules: tuple[Rule, ...] = RULES) -> Rule | None:
     """The first rule whose pattern matches the gap and whose types fit, or None.
@@ -60,6 +72,8 @@ def match_gap(gap: str, prefix: str, label_a: str, label_b: str,
         return None
     # The trailing space lets a final descriptor ("de l'agence") end like a word.
     text = (" " + gap if not gap.startswith((" ", ",")) else gap) + " "
+    if rules is RULES:  # the default (not a caller's own tuple): only the rules that fit the labels
+        rules = fitting_rules(label_a, label_b)
     for rule in rules:
         subj, obj = (label_a, label_b) if rule.direction == "fwd" else (label_b, label_a)
         if subj not in rule.subj or obj not in rule.obj:
