@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from functools import lru_cache
 from dataclasses import replace
 from typing import Any
 
@@ -37,6 +38,9 @@ _COORD = re.compile(r"^\s*(?:,|et|ou|, et|, ou|ainsi que|comme|de même que|/)\s
                     r"entreprise|éditeur|logiciel|application|plateforme|parti|mouvement|député|députée|"
                     r"sénateur|sénatrice|maire)\s+)?)?$", re.IGNORECASE)
 
+
+#: :func:`~ciblage.ids.fold` of entity texts, which come back for every relation they are in.
+_fold = lru_cache(maxsize=4096)(fold)
 
 _MIXABLE = frozenset({"COMPANY", "PARTY", "PUBLIC_BODY", "MEDIA", "PERSON"})
 _COORD_WORD = re.compile(r"\b(?:et|ou|ainsi que)\b")
@@ -117,50 +121,61 @@ class RelationExtractor:
             rels.extend(r for r in noun_relations(doc, sent, ents)
                         if frozenset((r.subject_span[0], r.object_span[0])) not in pairs
                         and r.subject_span[0] not in labels)
-        sigles = {frozenset((fold(a.text), fold(b.text))) for a, b in zip(ents, ents[1:])
+        text = doc_text(doc)
+        sigles = {frozenset((_fold(a.text), _fold(b.text))) for a, b in zip(ents, ents[1:])
                   if a.label_ == b.label_ and in_parenthesis(doc, b)
-                  and not doc_text(doc)[a.end_char:b.start_char].strip(" (")}
+                  and not text[a.end_char:b.start_char].strip(" (")}
         return [fix_predicate(r) for r in rels if not same_entity(doc, r)
-                and frozenset((fold(r.subject_text), fold(r.object_text))) not in sigles]
+                and frozenset((_fold(r.subject_text), _fold(r.object_text))) not in sigles]
 
     def gap_relations(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
+        text = doc_text(doc)
+        labels = [e.label_ for e in ents]
+        bounds = [(e.start_char, e.end_char) for e in ents]
+        index = {id(e): i for i, e in enumerate(ents)}
         groups: list[list[Span]] = [[ents[0]]]
         closed = [False]  # the group's list has a conjunction ("A, B et C"), not only commas
-        for prev, ent in zip(ents, ents[1:], strict=False):
-            between = doc_text(doc)[prev.end_char:ent.start_char]
-            if (ent.label_ == prev.label_ or (
-                    _MIXABLE.issuperset((ent.label_, prev.label_)) and _COORD_WORD.search(between)
+        for k in range(1, len(ents)):
+            between = text[bounds[k - 1][1]:bounds[k][0]]
+            label, prev_label = labels[k], labels[k - 1]
+            if (label == prev_label or (
+                    _MIXABLE.issuperset((label, prev_label)) and _COORD_WORD.search(between)
             )) and _COORD.match(between):
-                groups[-1].append(ent)
+                groups[-1].append(ents[k])
                 closed[-1] = closed[-1] or bool(_COORD_WORD.search(between))
             else:
-                groups.append([ent])
+                groups.append([ents[k]])
                 closed.append(False)
         for k, group in enumerate(groups):  # "A, B et l'hebdomadaire C": the list goes on
-            after = doc_text(doc)[group[-1].end_char:group[-1].end_char + 12]
-            closed[k] = closed[k] or bool(_LIST_GOES_ON.match(after))
+            end = bounds[index[id(group[-1])]][1]
+            closed[k] = closed[k] or bool(_LIST_GOES_ON.match(text[end:end + 12]))
         # Commas alone do not make a list: "Après avoir racheté A, le groupe B a absorbé C".
         groups = [g for group, ok in zip(groups, closed) for g in ([group] if ok else [[e] for e in group])]
+        marks = [("lieu" if label == "PLACE" else "§") for label in labels]
         rels: list[Relation] = []
         for i, left in enumerate(groups):
+            ia = index[id(left[-1])]
             a = left[-1]
-            if in_parenthesis(doc, a):
+            if _in_parenthesis(text, *bounds[ia]):
                 continue  # "X (LR) a fait appel à Y": the label is not the subject
-            prefix = normalise_gap(doc_text(doc)[max(sent.start_char, left[0].start_char - 80):left[0].start_char])
+            left_start = bounds[index[id(left[0])]][0]
+            prefix = normalise_gap(text[max(sent.start_char, left_start - 80):left_start])
             for right in groups[i + 1:]:
+                ib = index[id(right[0])]
                 b = right[0]
                 # a parenthesis between the two ("X (LR) a fait appel à Y") is an aside
-                gap = normalise_gap(_PARENTHESIS.sub("", _masked(doc, a.end_char, b.start_char, ents)))
+                gap = normalise_gap(_PARENTHESIS.sub("", _masked_text(text, bounds[ia][1], bounds[ib][0],
+                                                                      bounds, marks)))
                 if len(gap) > 160:
                     break
-                typed = self.rules_for(a.label_, b.label_)
-                rule = match_gap(gap, prefix, a.label_, b.label_, typed)
+                typed = self.rules_for(labels[ia], labels[ib])
+                rule = match_gap(gap, prefix, labels[ia], labels[ib], typed)
                 if rule is None:
                     continue
                 rules = [rule]
                 if " et " in gap:  # "cofondateur et président de X": both roles
                     rest = tuple(r for r in typed if r.predicate != rule.predicate)
-                    second = match_gap(", " + gap.split(" et ", 1)[1], prefix, a.label_, b.label_, rest)
+                    second = match_gap(", " + gap.split(" et ", 1)[1], prefix, labels[ia], labels[ib], rest)
                     if second is not None and second.direction == rule.direction:
                         rules.append(second)
                 if gap.startswith(",") and _verb_after(doc, a) and _EMBEDDED.search(prefix + " "):
@@ -242,25 +257,33 @@ def _sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
 
 def in_parenthesis(doc: Doc, ent: Span) -> bool:
     """The entity stands alone in brackets: "X (LR)", a label or a sigle, not an argument."""
-    text = doc_text(doc)
-    return text[max(0, ent.start_char - 2):ent.start_char].strip().endswith("(") and text[
-        ent.end_char:ent.end_char + 2].strip().startswith(")")
+    return _in_parenthesis(doc_text(doc), ent.start_char, ent.end_char)
+
+
+def _in_parenthesis(text: str, start: int, end: int) -> bool:
+    return text[max(0, start - 2):start].strip().endswith("(") and text[end:end + 2].strip().startswith(")")
 
 
 def _masked(doc: Doc, start: int, end: int, ents: list[Span]) -> str:
     """The text between two entities, other entities inside it replaced by a placeholder."""
-    text = doc_text(doc)[start:end]
-    for ent in reversed(ents):  # a place reads as a plain complement ("à Brest", "en Occitanie")
-        if start <= ent.start_char and ent.end_char <= end:
-            mark = "lieu" if ent.label_ == "PLACE" else "§"
-            text = text[:ent.start_char - start] + mark + text[ent.end_char - start:]
-    return text
+    return _masked_text(doc_text(doc), start, end, [(e.start_char, e.end_char) for e in ents],
+                        [("lieu" if e.label_ == "PLACE" else "§") for e in ents])
+
+
+def _masked_text(text: str, start: int, end: int, bounds: list[tuple[int, int]], marks: list[str]) -> str:
+    """:func:`_masked` on the doc's text, the entities' character bounds and placeholders."""
+    gap = text[start:end]
+    for k in range(len(bounds) - 1, -1, -1):  # a place reads as a plain complement ("à Brest")
+        ent_start, ent_end = bounds[k]
+        if start <= ent_start and ent_end <= end:
+            gap = gap[:ent_start - start] + marks[k] + gap[ent_end - start:]
+    return gap
 
 
 def same_entity(doc: Doc, rel: Relation) -> bool:
     """Subject and object are one entity: same name, or a sigle after its long form."""
     s, o = rel.subject_text, rel.object_text
-    if fold(s) == fold(o):
+    if _fold(s) == _fold(o):
         return True
     if rel.subject_label != rel.object_label:  # "le sénateur X (LR)": a label, not a sigle of X
         return False

@@ -157,18 +157,24 @@ def _possessor(doc: Doc, ents: list[Span], before: int, labels: tuple[str, ...],
     return nearest
 
 
-#: What every :data:`_POSSESSIVE` match holds, searched once in the sentence before the
-#: per-entity windows (no ``\b``: a window may start inside a word).
+#: What every :data:`_POSSESSIVE` match starts with, found once in the sentence before the
+#: per-entity windows (no ``\b``: a window may start inside a word). Two matches never overlap
+#: (none of the words holds another's start followed by a space), so ``finditer`` finds them all.
 _POSSESSIVE_WORD = re.compile(r"(?:son|sa|ses|leur|leurs)\s", re.IGNORECASE)
 
 
 def possessives(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
     """"son fondateur, X" / "sa présidente X": X linked to the organisation the possessive names."""
     out: list[Triple] = []
-    if not _POSSESSIVE_WORD.search(doc_text(doc), sent.start_char, sent.end_char):
+    text = doc_text(doc)
+    words = [m.start() for m in _POSSESSIVE_WORD.finditer(text, sent.start_char, sent.end_char)]
+    if not words:
         return out
     for ent in ents:
-        left = _text(doc, max(sent.start_char, ent.start_char - 70), ent.start_char)
+        window = max(sent.start_char, ent.start_char - 70)
+        if not any(window <= at < ent.start_char for at in words):
+            continue  # no possessive word in the window: _POSSESSIVE cannot match there
+        left = text[window:ent.start_char]
         m = _POSSESSIVE.search(left)
         if not m:
             continue

@@ -294,9 +294,14 @@ def ordinal_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) 
 
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
-    Gate(inspections, labels=frozenset({"PUBLIC_BODY"})), fronted_purchase, split_measure, inverted_owner,
-    dont_role_owner, co_owners, fronted_owners,
+    Gate(inspections, labels=frozenset({"PUBLIC_BODY"})),
+    Gate(fronted_purchase, (_PURCHASE,), frozenset(_OWNER)),
+    Gate(split_measure, (_SPLIT_TAIL,), frozenset({"PUBLIC_BODY"})),
+    Gate(inverted_owner, (_OWNS_AFTER,), frozenset(_OWNER)),
+    Gate(dont_role_owner, (_DONT_ROLE,), frozenset({"PERSON", "COMPANY"})),
+    Gate(co_owners, (_BESIDE,), frozenset(_OWNER)),
+    Gate(fronted_owners, (_EN_OWNS,), frozenset(_OWNER)),
     Gate(dont_pronoun_owner, (_DONT_PRONOUN,), frozenset({"PERSON"})),
     Gate(possessive_owner, (_POSSESSIVE_OWNER, _REMAINING), frozenset(_OWNER)),
-    ordinal_owner,
+    Gate(ordinal_owner, (_ORDINAL,), frozenset({"PRODUCT"})),
 )

@@ -59,7 +59,7 @@ class Gate:
         return getattr(self.frame, "__name__", "frame")
 
     def __call__(self, doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
-        if self.labels and not any(e.label_ in self.labels for e in ents):
+        if self.labels and self.labels.isdisjoint(sentence_labels(ents)):
             return []
         if self._needles:  # str.__contains__ beats a regex alternation over the whole sentence
             text = sentence_text(doc, sent)
@@ -84,6 +84,17 @@ def _union_needles(regexes: tuple[re.Pattern[str], ...]) -> frozenset[str] | Non
 
 #: Characters :func:`~nlp.rules.base.normalise_gap` may change, drop or move (besides case).
 _TOUCHED = re.compile(r"[\s'’,]+")
+
+
+_LABELS: list[object] = [None, frozenset()]  # (ents, their labels): the gates share one sentence
+
+
+def sentence_labels(ents: list[Span]) -> frozenset[str]:
+    """The entity types of a sentence's entity list, computed once for all the gates of a sentence
+    (the list is the one :func:`~nlp.components.relations.sentences_with_ents` shares, never changed)."""
+    if _LABELS[0] is not ents:
+        _LABELS[:] = [ents, frozenset(e.label_ for e in ents)]
+    return _LABELS[1]  # type: ignore[return-value]
 
 
 _LAST: list[object] = [None, -1, -1, ""]  # (doc, start, end, text): the frames share one sentence

@@ -21,13 +21,19 @@ Example:
 from __future__ import annotations
 
 from nlp.rules import capital, clients, contracts, nominal, people, regulation
-from nlp.rules.base import _INCISE, ACTOR, ANY, HEDGED, ORG, VENDOR, Rule, Trigger, is_negated, normalise_gap
+from nlp.rules.base import _INCISE, ACTOR, ANY, HEDGED, ORG, VENDOR, Rule, Trigger, fits, is_negated, normalise_gap
+from nlp.rules.needles import NeedleFinder
 
-__all__ = ["ACTOR", "ANY", "DEP_VERBS", "ORG", "RULES", "VENDOR", "Rule", "Trigger", "is_negated", "match_gap",
-           "normalise_gap"]
+__all__ = ["ACTOR", "ANY", "DEP_VERBS", "ORG", "RULES", "VENDOR", "Rule", "Trigger", "fitting_rules", "is_negated",
+           "match_gap", "normalise_gap"]
 
 RULES: tuple[Rule, ...] = (*nominal.RULES, *contracts.RULES, *people.RULES, *capital.RULES,
                            *regulation.RULES, *clients.RULES)
+
+#: The needles of every rule of :data:`RULES`, found in a gap in one pass; a rule of RULES (known by
+#: its id) whose needles are all absent is skipped, exactly as its ``needle_regex`` would skip it.
+_FINDER = NeedleFinder(frozenset().union(*(r.needles for r in RULES if r.needles is not None)))
+_FOUND_BY_FINDER = frozenset(id(r) for r in RULES)
 
 
 def _merge(*tables: dict[str, tuple[Trigger, ...]]) -> dict[str, tuple[Trigger, ...]]:
@@ -42,6 +48,18 @@ def _merge(*tables: dict[str, tuple[Trigger, ...]]) -> dict[str, tuple[Trigger, 
 #: alternative is tried before capital's, so "la CNIL a contrôlé X" is REGULATES).
 DEP_VERBS: dict[str, tuple[Trigger, ...]] = _merge(regulation.DEP_VERBS, contracts.DEP_VERBS, people.DEP_VERBS,
                                                    capital.DEP_VERBS, clients.DEP_VERBS)
+
+
+_FITTING: dict[tuple[str, str], tuple[Rule, ...]] = {}
+
+
+def fitting_rules(label_a: str, label_b: str) -> tuple[Rule, ...]:
+    """The rules of :data:`RULES` whose types fit A (the earlier entity) and B, in order, computed
+    once per pair of labels: :func:`match_gap` skips the others, so they never change its answer."""
+    rules = _FITTING.get((label_a, label_b))
+    if rules is None:
+        rules = _FITTING[(label_a, label_b)] = tuple(r for r in RULES if fits(r, label_a, label_b))
+    return rules
 
 
 def match_gap(gap: str, prefix: str, label_a: str, label_b: str,
@@ -60,12 +78,22 @@ def match_gap(gap: str, prefix: str, label_a: str, label_b: str,
         return None
     # The trailing space lets a final descriptor ("de l'agence") end like a word.
     text = (" " + gap if not gap.startswith((" ", ",")) else gap) + " "
+    if rules is RULES:  # the default (not a caller's own tuple): only the rules that fit the labels
+        rules = fitting_rules(label_a, label_b)
+    present: set[str] | None = None
     for rule in rules:
         subj, obj = (label_a, label_b) if rule.direction == "fwd" else (label_b, label_a)
         if subj not in rule.subj or obj not in rule.obj:
             continue
-        if rule.needle_regex is not None and rule.needle_regex.search(text) is None:
-            continue  # the rule's trigger is not in the gap: its regex cannot match
+        if rule.needles is not None:  # the rule's trigger is not in the gap: its regex cannot match
+            if id(rule) not in _FOUND_BY_FINDER:
+                if rule.needle_regex.search(text) is None:  # type: ignore[union-attr]
+                    continue
+            else:
+                if present is None:
+                    present = _FINDER.present(text)
+                if rule.needles.isdisjoint(present):
+                    continue
         if rule.prefix_regex is not None:
             found = rule.prefix_regex.search(prefix)
             if found is None or is_negated(found.group(0)) or HEDGED.search(found.group(0)):

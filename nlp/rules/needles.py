@@ -132,3 +132,41 @@ def _node(op: Any, av: Any) -> Info:
             return (frozenset(optional) if optional is not None else None), None
         return (exact if low == high == 1 else None), required
     return None, None  # ANY, CATEGORY, NOT_LITERAL, group references…
+
+
+class NeedleFinder:
+    """Which of a fixed set of needles occur in a text, in one regex pass (instead of one search
+    per rule). The needles are compiled as a trie under a lookahead, so at every position the
+    pass reads the longest needle starting there; every needle starting there is a prefix of
+    that one, so the needles present are exactly the prefixes (within the set) of those read.
+
+    Example:
+        >>> sorted(NeedleFinder({"fond", "fondateur", "dateur", "zzz"}).present("cofondateur "))
+        ['dateur', 'fond', 'fondateur']
+    """
+
+    def __init__(self, needles: frozenset[str] | set[str]) -> None:
+        trie: dict[str, Any] = {}
+        for needle in needles:
+            node = trie
+            for char in needle:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        self._regex = re.compile(f"(?=({_trie_pattern(trie)}))")
+        self._prefixes = {n: frozenset(m for m in needles if n.startswith(m)) for n in needles}
+
+    def present(self, text: str) -> set[str]:
+        found: set[str] = set()
+        for longest in set(self._regex.findall(text)):
+            found |= self._prefixes[longest]
+        return found
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a needle ends here: the longer ones are optional
+        return f"(?:{body})?"
+    return body

@@ -58,3 +58,12 @@ def test_skipping_keeps_the_first_match(gap: str) -> None:
 def test_every_rule_pattern_is_parsed() -> None:
     assert sum(r.needles is not None for r in RULES) >= len(RULES) - 5
     assert all(re.compile(r.pattern) for r in RULES)
+
+
+def test_needle_finder_matches_substring_search():
+    from nlp.rules.needles import NeedleFinder
+
+    needles = {"fond", "fondateur", "dateur", "au contrat", "au", "zzz"}
+    finder = NeedleFinder(needles)
+    for text in (" cofondateur ", " lié au contrat de ", " rien ", " au au fond ", ""):
+        assert finder.present(text) == {n for n in needles if n in text}
