@@ -366,19 +366,21 @@ def _complete(span: Span, ents: tuple[Span, ...]) -> Span:
     Publiques" as "Hexagone". Adjacent capitalised words (no punctuation between) that belong to no
     other entity (of ``ents``, the doc's) are taken in, on either side; persons are left as the model read them."""
     toks = _tokens(span.doc)
-    owned = {i for e in ents if e != span and not (len(e) == 1 and e.start >= span.end and e.label_ != "PER")
-             for i in range(e.start, e.end)}
+
+    def owned(i: int) -> bool:  # in another entity (a lone non-person word after this one does not count)
+        return any(e.start <= i < e.end and e != span and not (
+            len(e) == 1 and e.start >= span.end and e.label_ != "PER") for e in ents)
     if span.label_ in ("PER", "PERSON"):
         end = span.end
         while end + 1 < len(toks) and toks[end].text == "-" and not toks[end - 1].whitespace_ and not toks[
-                end].whitespace_ and toks[end + 1].is_title and toks[end + 1].i not in owned:
+                end].whitespace_ and toks[end + 1].is_title and not owned(end + 1):
             end += 2  # "Ludivine Achard" of "Ludivine Achard-Mbaye"
         return span if end == span.end else Span(span.doc, span.start, end, label=span.label)
 
     def name_word(tok: Token) -> bool:
-        return (tok.i not in owned and tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1
+        return (tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1
                 and tok.pos_ not in _NOT_NAME_POS and not tok.is_stop and tok.text not in FIRST_NAMES
-                and tok.text.upper() not in _IDENTIFIER_WORDS)
+                and tok.text.upper() not in _IDENTIFIER_WORDS and not owned(tok.i))
 
     start, end = span.start, span.end
     while start > span.start - 2 and start > 0 and name_word(toks[start - 1]) and (
@@ -399,7 +401,7 @@ def _complete(span: Span, ents: tuple[Span, ...]) -> Span:
         end += 1
     # a hyphenated surname or name the model cut at the hyphen ("Achard" of "Achard-Mbaye")
     while end + 1 < len(toks) and toks[end].text == "-" and not toks[end - 1].whitespace_ and not toks[
-            end].whitespace_ and toks[end + 1].is_title and toks[end + 1].i not in owned:
+            end].whitespace_ and toks[end + 1].is_title and not owned(end + 1):
         end += 2
     if (start, end) == (span.start, span.end):
         return span
