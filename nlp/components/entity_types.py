@@ -14,6 +14,7 @@ gives "Macron" after "Emmanuel Macron" (and "Datavox" after "Datavox Conseil") t
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -55,6 +56,7 @@ _TRIM_TAIL = set(",;:.!?()[]«»\"'’-–—")
 _NAME = (r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w(?:[ \u00a0](?:(?:&|de|des|du|d['’])[ \u00a0]?)?"
          r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w){0,4}|[A-ZÀ-ÖØ-Ý0-9]")
 _LEGAL = r"(?:SASU|SAS|SARL|EURL|SA|SCOP|SNC)\b"
+_LEGAL_AFTER = re.compile(rf"\s+{_LEGAL}")  # "Datavox SAS"
 BODY_RE = re.compile(
     r"\b(?:[Mm]inistère|[Pp]réfecture|[Mm]airie|[Cc]onseil (?:régional|départemental|municipal)"
     r"|[Tt]ribunal (?:correctionnel|judiciaire|administratif|de commerce)|[Cc]our d['’]appel"
@@ -95,6 +97,20 @@ _PLACE_CANDIDATE = re.compile(r"\b(?:de|d['’]|à|en|dans|du|sur|près de)\s*"
 _LOCATIVE_BEFORE = re.compile(r"\b(?:dans|en|vers|près de)\s+(?:la |le |l['’])?$", re.IGNORECASE)
 
 
+#: The tokens of the doc being typed, read once (``doc[i]`` builds a new Token on every access);
+#: set for the duration of :meth:`EntityTyper.__call__` only, since a retokenised doc invalidates them.
+_TOKENS: weakref.WeakKeyDictionary[Doc, list[Token]] = weakref.WeakKeyDictionary()
+
+
+def _tokens(doc: Doc) -> list[Token]:
+    toks = _TOKENS.get(doc)
+    return list(doc) if toks is None else toks
+
+
+#: String ids of the words before an unknown subject the model missed (", Électorama n'a…").
+_SUBJECT_OPENER_IDS = frozenset(get_string_id(w) for w in (",", "«", ":"))
+
+
 def _cue_alt(cues: dict[str, str]) -> str:
     return "|".join(sorted((re.escape(c) for c in cues), key=len, reverse=True))
 
@@ -130,14 +146,14 @@ class EntityTyper:
     # -- typing ------------------------------------------------------------------------------
 
     def context_label(self, doc: Doc, start: int, end: int) -> str | None:
-        before = doc_text(doc)[max(0, start - 60):start]
-        m = self.pre_re.search(before)
+        text = doc_text(doc)
+        m = self.pre_re.search(text[max(0, start - 60):start])
         if m and m["cue"][0].islower():  # "Parti socialiste" is a name, "le parti X" a cue
             return self.pre_cues.get(m["cue"].lower())
-        m = self.post_re.match(doc_text(doc)[end:end + 40])
-        if m and not (m["cue"] and _introduces_next(doc_text(doc)[end + m.end():end + m.end() + 50])):
+        m = self.post_re.match(text[end:end + 40])
+        if m and not (m["cue"] and _introduces_next(text[end + m.end():end + m.end() + 50])):
             return self.post_cues.get((m["cue"] or m["cue2"]).lower())
-        if re.match(rf"\s+{_LEGAL}", doc_text(doc)[end:end + 8]):
+        if _LEGAL_AFTER.match(text[end:end + 8]):
             return "COMPANY"
         return None
 
@@ -219,7 +235,8 @@ class EntityTyper:
         """Names the model missed (cue + name, public bodies, legal forms…); weak guesses go to
         ``weak``. ``persons``: :func:`first_name_persons` of ``doc`` when already computed."""
         spans = []
-        for m in self.find_re.finditer(doc_text(doc)):
+        text = doc_text(doc)
+        for m in self.find_re.finditer(text):
             label = self.pre_cues.get(m["cue"].lower()) if m["cue"][0].islower() else None
             if not label:
                 continue
@@ -228,10 +245,10 @@ class EntityTyper:
                 span = _with_adjectives(span)  # "le parti Renouveau citoyen", "le mouvement Cap démocrate"
             if span is not None:
                 spans.append(span)
-        for m in BODY_RE.finditer(doc_text(doc)):
-            if _LOCATIVE_BEFORE.search(doc_text(doc), max(0, m.start() - 12), m.start()):
+        for m in BODY_RE.finditer(text):
+            if _LOCATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "dans la commune de X" is a place
-            if _OFFICE_BEFORE.search(doc_text(doc), max(0, m.start() - 40), m.start()):
+            if _OFFICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 # "brigue la mairie de Rennes": the office sought, the city is a place
                 place = re.search(r"(?:\bde la |\bde l['’]|\bdes |\bdu |\bde |\bd['’])(?=[A-ZÀ-Ý])", m.group())
                 if place:
@@ -242,25 +259,29 @@ class EntityTyper:
             span = doc.char_span(m.start(), m.end(), label="PUBLIC_BODY", alignment_mode="contract")
             if span is not None:
                 spans.append(span)
-        for m in _BUSINESS_ARG.finditer(doc_text(doc)):
+        for m in _BUSINESS_ARG.finditer(text):
             span = doc.char_span(m.start("name"), m.end("name"), label="COMPANY", alignment_mode="contract")
             if span is not None and not is_known_place(span.text) and (
                     all(t.is_oov for t in span) or self.keyword_label(span.text) == "COMPANY"):
                 weak.append(span)
-        for i in numpy.flatnonzero(doc.to_array(IS_TITLE)):  # title-case tokens only (a flag per lexeme)
-            tok = doc[int(i)]  # ", Électorama n'a jamais…": an unknown capitalised subject of a verb
-            if (tok.is_title and tok.is_oov and not tok.is_sent_start and tok.i + 1 < len(doc)
-                    and doc[tok.i - 1].text in (",", "«", ":") and len(tok) > 3
-                    and (doc[tok.i + 1].pos_ in ("AUX", "VERB") or doc[tok.i + 1].lower_ in ("n'", "ne", "n’"))
+        toks = _tokens(doc)
+        orths = doc.to_array(ORTH).tolist()
+        for i in numpy.flatnonzero(doc.to_array(IS_TITLE)).tolist():  # title-case tokens only
+            if orths[i - 1] not in _SUBJECT_OPENER_IDS:  # (a flag per lexeme, the word before by id)
+                continue
+            tok = toks[i]  # ", Électorama n'a jamais…": an unknown capitalised subject of a verb
+            if (tok.is_title and tok.is_oov and not tok.is_sent_start and i + 1 < len(doc)
+                    and toks[i - 1].text in (",", "«", ":") and len(tok) > 3
+                    and (toks[i + 1].pos_ in ("AUX", "VERB") or toks[i + 1].lower_ in ("n'", "ne", "n’"))
                     and not is_known_place(tok.text)):
-                weak.append(Span(doc, tok.i, tok.i + 1, label="COMPANY"))
+                weak.append(Span(doc, i, i + 1, label="COMPANY"))
         weak.extend(first_name_persons(doc) if persons is None else persons)
         weak.extend(_known_places(doc))
-        for m in _AMPERSAND_NAME.finditer(doc_text(doc)):  # "Rousseau & Sangaré Associés", "Urnea & Co"
+        for m in _AMPERSAND_NAME.finditer(text):  # "Rousseau & Sangaré Associés", "Urnea & Co"
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
                 spans.append(span)
-        for m in self.legal_re.finditer(doc_text(doc)):
+        for m in self.legal_re.finditer(text):
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
                 spans.append(span)
@@ -284,11 +305,19 @@ class EntityTyper:
                 and not self.context_label(doc, span.start_char, span.end_char))
 
     def __call__(self, doc: Doc) -> Doc:
+        _TOKENS[doc] = list(doc)
+        try:
+            return self._type(doc)
+        finally:
+            del _TOKENS[doc]
+
+    def _type(self, doc: Doc) -> Doc:
         fixed: list[Span] = []  # gazetteer spans (label already a project type)
         guessed: list[Span] = []
-        self._surnames = {e[-1].lower_ for e in doc.ents if e.label_ in ("PER", "PERSON") and len(e) > 1}
+        ents = doc.ents  # not changed before the end: read once
+        self._surnames = {e[-1].lower_ for e in ents if e.label_ in ("PER", "PERSON") and len(e) > 1}
         self._lone: set[int] = set()  # lone PER words typed as firms for want of person evidence
-        for ent in doc.ents:
+        for ent in ents:
             if ent.id_ or ent.label_ in ENTITY_TYPES:
                 if ent.label_ == "COMPANY" and self.context_label(
                         doc, ent.start_char, ent.end_char) == "PRODUCT":  # "le logiciel NationBuilder"
@@ -299,7 +328,7 @@ class EntityTyper:
                 trimmed = _trim(piece)
                 if trimmed is None or trimmed.text.upper() in NOT_NAMES or self._common_word(doc, trimmed):
                     continue
-                piece = _complete(trimmed)
+                piece = _complete(trimmed, ents)
                 label = self.label_for(doc, piece)
                 if label:
                     guessed.append(Span(doc, piece.start, piece.end, label=label))
@@ -332,49 +361,51 @@ _IDENTIFIER_WORDS = frozenset({"SIREN", "SIRET", "RCS", "TVA", "NAF", "APE", "RG
 _NOT_NAME_POS = frozenset({"ADP", "DET", "PRON", "ADV", "VERB", "AUX", "CCONJ", "SCONJ", "NUM", "PUNCT"})
 
 
-def _complete(span: Span) -> Span:
+def _complete(span: Span, ents: tuple[Span, ...]) -> Span:
     """A firm's name the model cut short: "BVL Conseil" read as "Conseil", "Hexagone Affaires
     Publiques" as "Hexagone". Adjacent capitalised words (no punctuation between) that belong to no
-    other entity are taken in, on either side; persons are left as the model read them."""
-    doc = span.doc
-    owned = {i for e in doc.ents if e != span and not (len(e) == 1 and e.start >= span.end and e.label_ != "PER")
-             for i in range(e.start, e.end)}
+    other entity (of ``ents``, the doc's) are taken in, on either side; persons are left as the model read them."""
+    toks = _tokens(span.doc)
+
+    def owned(i: int) -> bool:  # in another entity (a lone non-person word after this one does not count)
+        return any(e.start <= i < e.end and e != span and not (
+            len(e) == 1 and e.start >= span.end and e.label_ != "PER") for e in ents)
     if span.label_ in ("PER", "PERSON"):
         end = span.end
-        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[
-                end].whitespace_ and doc[end + 1].is_title and doc[end + 1].i not in owned:
+        while end + 1 < len(toks) and toks[end].text == "-" and not toks[end - 1].whitespace_ and not toks[
+                end].whitespace_ and toks[end + 1].is_title and not owned(end + 1):
             end += 2  # "Ludivine Achard" of "Ludivine Achard-Mbaye"
-        return span if end == span.end else Span(doc, span.start, end, label=span.label)
+        return span if end == span.end else Span(span.doc, span.start, end, label=span.label)
 
     def name_word(tok: Token) -> bool:
-        return (tok.i not in owned and tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1
+        return (tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1
                 and tok.pos_ not in _NOT_NAME_POS and not tok.is_stop and tok.text not in FIRST_NAMES
-                and tok.text.upper() not in _IDENTIFIER_WORDS)
+                and tok.text.upper() not in _IDENTIFIER_WORDS and not owned(tok.i))
 
     start, end = span.start, span.end
-    while start > span.start - 2 and start > 0 and name_word(doc[start - 1]) and (
-            not doc[start - 1].is_sent_start or doc[start - 1].pos_ in ("NOUN", "PROPN")) and (
-            doc[start - 1].whitespace_ == " "):
+    while start > span.start - 2 and start > 0 and name_word(toks[start - 1]) and (
+            not toks[start - 1].is_sent_start or toks[start - 1].pos_ in ("NOUN", "PROPN")) and (
+            toks[start - 1].whitespace_ == " "):
         start -= 1
     # (the parser sometimes opens a sentence inside a name: "Vox Populi | Tech")
-    while end < span.end + 2 and end < len(doc) and name_word(doc[end]) and doc[end - 1].whitespace_ == " ":
+    while end < span.end + 2 and end < len(toks) and name_word(toks[end]) and toks[end - 1].whitespace_ == " ":
         end += 1
     # "Mouvement des Bourgs et Vallées": a compound name with "de" goes on over "et" + a name word
-    if (end + 1 < len(doc) and doc[end].lower_ == "et" and any(t.lower_ in ("de", "des", "du") for t in doc[start:end])
-            and doc[end + 1].is_title and not doc[end + 1].is_stop and doc[end + 1].text not in FIRST_NAMES
-            and (end + 2 == len(doc) or not doc[end + 2].is_title)):
+    if (end + 1 < len(toks) and toks[end].lower_ == "et" and any(t.lower_ in ("de", "des", "du") for t in toks[start:end])
+            and toks[end + 1].is_title and not toks[end + 1].is_stop and toks[end + 1].text not in FIRST_NAMES
+            and (end + 2 == len(toks) or not toks[end + 2].is_title)):
         end += 2
     # "Agora Numérique 34", "Scrutin 360": a short number ends the name (not a year)
-    if end < len(doc) and doc[end].is_digit and len(doc[end]) <= 3 and doc[end - 1].whitespace_ == " " and (
-            doc[end - 1].is_title or doc[end - 1].is_upper):
+    if end < len(toks) and toks[end].is_digit and len(toks[end]) <= 3 and toks[end - 1].whitespace_ == " " and (
+            toks[end - 1].is_title or toks[end - 1].is_upper):
         end += 1
     # a hyphenated surname or name the model cut at the hyphen ("Achard" of "Achard-Mbaye")
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[
-            end].whitespace_ and doc[end + 1].is_title and doc[end + 1].i not in owned:
+    while end + 1 < len(toks) and toks[end].text == "-" and not toks[end - 1].whitespace_ and not toks[
+            end].whitespace_ and toks[end + 1].is_title and not owned(end + 1):
         end += 2
     if (start, end) == (span.start, span.end):
         return span
-    return Span(doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+    return Span(span.doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
 
 
 def _party_shaped(span: Span) -> bool:
@@ -537,24 +568,25 @@ def first_name_persons(doc: Doc) -> list[Span]:
     out = []
     after = 0  # tokens before this belong to a name already read
     ids = _first_name_ids()
+    toks = _tokens(doc)
     for i in [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in ids]:
-        if i < after or i >= len(doc) - 1:
+        if i < after or i >= len(toks) - 1:
             continue
-        tok = doc[i]
-        if tok.text not in FIRST_NAMES or (i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha
-                                           and not doc[i - 1].is_sent_start and doc[i - 1].ent_type_ != "PARTY"):
+        tok = toks[i]
+        if tok.text not in FIRST_NAMES or (i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].is_alpha
+                                           and not toks[i - 1].is_sent_start and toks[i - 1].ent_type_ != "PARTY"):
             continue
         j = i + 1
-        while j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].text in FIRST_NAMES:  # Anne-Sophie
+        while j + 1 < len(toks) and toks[j].text == "-" and toks[j + 1].text in FIRST_NAMES:  # Anne-Sophie
             j += 2
         k = j
-        while k < len(doc) and (doc[k].is_title or doc[k].text == "-" or (
-                doc[k].lower_ in ("de", "le", "la", "du") and k + 1 < len(doc) and doc[k + 1].is_title)):
-            if "\n" in doc[k].whitespace_:
+        while k < len(toks) and (toks[k].is_title or toks[k].text == "-" or (
+                toks[k].lower_ in ("de", "le", "la", "du") and k + 1 < len(toks) and toks[k + 1].is_title)):
+            if "\n" in toks[k].whitespace_:
                 k += 1
                 break
             k += 1
-        while k > j and not doc[k - 1].is_title:
+        while k > j and not toks[k - 1].is_title:
             k -= 1
         if k > j and k - j <= 3:
             out.append(Span(doc, i, k, label="PERSON"))
@@ -588,53 +620,53 @@ def _starts_sentence_word(span: Span) -> bool:
     return len(span) <= 2 and bool(span[0].is_sent_start) and span[0].lower_ in _DETS
 
 
-def _keeps_determiner(doc: Doc, i: int, end: int) -> bool:
+def _keeps_determiner(toks: list[Token], i: int, end: int) -> bool:
     """A capitalised article inside a sentence belongs to the name ("a révélé Le Monde")."""
-    tok = doc[i]
+    tok = toks[i]
     return (tok.text[:1].isupper() and tok.lower_ in _NAME_DETS and not tok.is_sent_start
-            and end - i >= 2 and doc[i + 1].text[:1].isupper()
-            and not (i > 0 and doc[i - 1].is_punct and doc[i - 1].text in ".!?:«\""))
+            and end - i >= 2 and toks[i + 1].text[:1].isupper()
+            and not (i > 0 and toks[i - 1].is_punct and toks[i - 1].text in ".!?:«\""))
 
 
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
-    doc = span.doc
+    toks = _tokens(span.doc)
     for i in range(start, end):  # never across a line break (headline, paragraph) or a colon/quote
-        if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < end):
-            end = i if doc[i].is_space else i + 1
+        if "\n" in toks[i].text or ("\n" in toks[i].whitespace_ and i + 1 < end):
+            end = i if toks[i].is_space else i + 1
             break
-        if i > start and doc[i].text in (":", "«", "»", ";", "(", ")", "—", "–"):
+        if i > start and toks[i].text in (":", "«", "»", ";", "(", ")", "—", "–"):
             end = i
             break
-    while start < end - 1 and doc[start].lower_.rstrip(".") + ("." if doc[start].lower_ == "m." else "") in _TITLES:
+    while start < end - 1 and toks[start].lower_.rstrip(".") + ("." if toks[start].lower_ == "m." else "") in _TITLES:
         start += 1
-    while span.label_ in _MODEL_LABELS and start < end - 1 and (doc[start].text.upper() in NOT_NAMES or (
-            doc[start].is_alpha and doc[start].is_lower and doc[start].lower_ not in _DETS
-            and doc[start].lower_ not in NAME_KEYWORDS)) and any(
-            t.text[:1].isupper() for t in doc[start + 1:end]):
+    while span.label_ in _MODEL_LABELS and start < end - 1 and (toks[start].text.upper() in NOT_NAMES or (
+            toks[start].is_alpha and toks[start].is_lower and toks[start].lower_ not in _DETS
+            and toks[start].lower_ not in NAME_KEYWORDS)) and any(
+            t.text[:1].isupper() for t in toks[start + 1:end]):
         start += 1  # "SMS électoraux Textopoli", "ligne à Signaturia": lower-case words are no name
-    while start < end and (doc[start].is_punct or doc[start].is_space or (
-            doc[start].lower_ in _DETS and not _keeps_determiner(doc, start, end)) or (
-            doc[start].text in _LEGAL_FORMS and end - start > 1 and doc[start + 1].is_title)):
+    while start < end and (toks[start].is_punct or toks[start].is_space or (
+            toks[start].lower_ in _DETS and not _keeps_determiner(toks, start, end)) or (
+            toks[start].text in _LEGAL_FORMS and end - start > 1 and toks[start + 1].is_title)):
         start += 1  # "la SARL Agora Numérique": a legal form before the name is a descriptor
-    while end > start and (doc[end - 1].text in _TRIM_TAIL or doc[end - 1].is_space):
+    while end > start and (toks[end - 1].text in _TRIM_TAIL or toks[end - 1].is_space):
         end -= 1
     for i in range(start + 1, end - 1):  # "Pollux Data d'une main de fer": a lower-case tail
-        if doc[i].lower_ in ("d'", "d’") and doc[i + 1].lower_ in ("un", "une") and not any(
-                t.text[:1].isupper() for t in doc[i:end]):
+        if toks[i].lower_ in ("d'", "d’") and toks[i + 1].lower_ in ("un", "une") and not any(
+                t.text[:1].isupper() for t in toks[i:end]):
             end = i
             break
     # "RCS de Nanterre" -> "Nanterre": an identifier word is not part of the name after it.
-    while end - start > 2 and doc[start].text.upper() in NOT_NAMES and doc[start + 1].lower_ in (
+    while end - start > 2 and toks[start].text.upper() in NOT_NAMES and toks[start + 1].lower_ in (
             "de", "d'", "d’", "du"):
         start += 2
     # A capitalised participle opening the sentence ("Immatriculée au RCS...") is not a name.
-    if end - start == 1 and doc[start].is_sent_start and doc[start].pos_ != "PROPN" and not doc[start].is_oov and (
-            doc[start].lower_.endswith(("é", "ée", "és", "ées")) or doc[start].pos_ in ("ADJ", "VERB")):
+    if end - start == 1 and toks[start].is_sent_start and toks[start].pos_ != "PROPN" and not toks[start].is_oov and (
+            toks[start].lower_.endswith(("é", "ée", "és", "ées")) or toks[start].pos_ in ("ADJ", "VERB")):
         return None
     if start >= end:
         return None
-    return Span(doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+    return Span(span.doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
 
 
 @registry.misc("ciblage.type_cues.v1")
