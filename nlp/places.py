@@ -49,6 +49,7 @@ def known_places() -> frozenset[str]:
     return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=65536)
 def is_known_place(name: str) -> bool:
     return fold(name) in known_places() or bool(_SHAPE.search(name))
 

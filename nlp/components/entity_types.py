@@ -55,6 +55,7 @@ _TRIM_TAIL = set(",;:.!?()[]«»\"'’-–—")
 _NAME = (r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w(?:[ \u00a0](?:(?:&|de|des|du|d['’])[ \u00a0]?)?"
          r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w){0,4}|[A-ZÀ-ÖØ-Ý0-9]")
 _LEGAL = r"(?:SASU|SAS|SARL|EURL|SA|SCOP|SNC)\b"
+_LEGAL_AFTER = re.compile(rf"\s+{_LEGAL}")  # "Datavox SAS"
 BODY_RE = re.compile(
     r"\b(?:[Mm]inistère|[Pp]réfecture|[Mm]airie|[Cc]onseil (?:régional|départemental|municipal)"
     r"|[Tt]ribunal (?:correctionnel|judiciaire|administratif|de commerce)|[Cc]our d['’]appel"
@@ -130,14 +131,18 @@ class EntityTyper:
     # -- typing ------------------------------------------------------------------------------
 
     def context_label(self, doc: Doc, start: int, end: int) -> str | None:
-        before = doc_text(doc)[max(0, start - 60):start]
+        text = doc_text(doc)
+        before = text[max(0, start - 60):start]
         m = self.pre_re.search(before)
         if m and m["cue"][0].islower():  # "Parti socialiste" is a name, "le parti X" a cue
             return self.pre_cues.get(m["cue"].lower())
-        m = self.post_re.match(doc_text(doc)[end:end + 40])
-        if m and not (m["cue"] and _introduces_next(doc_text(doc)[end + m.end():end + m.end() + 50])):
+        after = text[end:end + 40]
+        if not after[:1].isspace() and after[:1] != ",":
+            return None  # both cues after a name (", société…", " SAS") open with a space or a comma
+        m = self.post_re.match(after)
+        if m and not (m["cue"] and _introduces_next(text[end + m.end():end + m.end() + 50])):
             return self.post_cues.get((m["cue"] or m["cue2"]).lower())
-        if re.match(rf"\s+{_LEGAL}", doc_text(doc)[end:end + 8]):
+        if _LEGAL_AFTER.match(text[end:end + 8]):
             return "COMPANY"
         return None
 
