@@ -14,6 +14,7 @@ gives "Macron" after "Emmanuel Macron" (and "Datavox" after "Datavox Conseil") t
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -26,6 +27,7 @@ from spacy.util import filter_spans, registry
 from spacy.vocab import Vocab
 
 from ciblage.ids import ENTITY_TYPES
+from nlp.components.cue_sites import CueSites, finditer_before, search_at
 from nlp.coref import link_short_names
 from nlp.lexicon import (FIRST_NAMES, NAME_KEYWORDS, PARTY_HEADS, PERSON_CONTEXT, POLITICAL_WORDS, POST_CUES,
                          PRE_CUES)
@@ -96,6 +98,10 @@ _PLACE_CANDIDATE = re.compile(r"\b(?:de|d['’]|à|en|dans|du|sur|près de)\s*"
 _LOCATIVE_BEFORE = re.compile(r"\b(?:dans|en|vers|près de)\s+(?:la |le |l['’])?$", re.IGNORECASE)
 
 
+#: The longest article before a cue in ``EntityTyper.find_re`` ("cette", "notre", "d'une").
+_FIND_ARTICLE = 5
+
+
 def _cue_alt(cues: dict[str, str]) -> str:
     return "|".join(sorted((re.escape(c) for c in cues), key=len, reverse=True))
 
@@ -127,13 +133,23 @@ class EntityTyper:
             rf"discrète?)\s+)?(?P<cue>{_cue_alt(self.post_cues)})\b(?!\s+(?:chez|pour|rejoindre|vers|avec|en|à|au)\b)"
             rf"|^\s+(?P<cue2>SAS|SARL)\b", re.IGNORECASE)
         self.kw_re = re.compile(rf"\b(?:{_cue_alt(self.keywords)})\b", re.IGNORECASE)
+        # pre_re and find_re open with a pre cue (find_re after an article of up to 5 characters,
+        # "cette", "d'une"): they are tried only where a pre cue occurs.
+        self._cues = CueSites(self.pre_cues)
+        self._cue_starts: weakref.WeakKeyDictionary[Doc, list[int] | None] = weakref.WeakKeyDictionary()
+
+    def cue_starts(self, doc: Doc) -> list[int] | None:
+        """Where pre cues occur in ``doc``'s text (:meth:`CueSites.starts`), computed once per doc."""
+        if doc not in self._cue_starts:
+            self._cue_starts[doc] = self._cues.starts(doc_text(doc))
+        return self._cue_starts[doc]
 
     # -- typing ------------------------------------------------------------------------------
 
     def context_label(self, doc: Doc, start: int, end: int) -> str | None:
         text = doc_text(doc)
-        before = text[max(0, start - 60):start]
-        m = self.pre_re.search(before)
+        lo = max(0, start - 60)
+        m = search_at(self.pre_re, text[lo:start], self.cue_starts(doc), lo)
         if m and m["cue"][0].islower():  # "Parti socialiste" is a name, "le parti X" a cue
             return self.pre_cues.get(m["cue"].lower())
         after = text[end:end + 40]
@@ -224,7 +240,7 @@ class EntityTyper:
         """Names the model missed (cue + name, public bodies, legal forms…); weak guesses go to
         ``weak``. ``persons``: :func:`first_name_persons` of ``doc`` when already computed."""
         spans = []
-        for m in self.find_re.finditer(doc_text(doc)):
+        for m in finditer_before(self.find_re, doc_text(doc), self.cue_starts(doc), _FIND_ARTICLE):
             label = self.pre_cues.get(m["cue"].lower()) if m["cue"][0].islower() else None
             if not label:
                 continue
