@@ -57,6 +57,13 @@ _TRIM_TAIL = set(",;:.!?()[]«»\"'’-–—")
 _NAME = (r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w(?:[ \u00a0](?:(?:&|de|des|du|d['’])[ \u00a0]?)?"
          r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w){0,4}|[A-ZÀ-ÖØ-Ý0-9]")
 _LEGAL = r"(?:SASU|SAS|SARL|EURL|SA|SCOP|SNC)\b"
+_LEGAL_LITERALS = ("SA", "EURL", "SCOP", "SNC")  # every form of _LEGAL holds one (SASU, SAS, SARL: "SA")
+
+
+def _may_have_legal_form(text: str) -> bool:
+    return any(w in text for w in _LEGAL_LITERALS)
+
+
 _LEGAL_AFTER = re.compile(rf"\s+{_LEGAL}")  # "Datavox SAS"
 BODY_RE = re.compile(
     r"\b(?:[Mm]inistère|[Pp]réfecture|[Mm]airie|[Cc]onseil (?:régional|départemental|municipal)"
@@ -281,7 +288,7 @@ class EntityTyper:
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
                 spans.append(span)
-        for m in self.legal_re.finditer(doc_text(doc)):
+        for m in self.legal_re.finditer(doc_text(doc)) if _may_have_legal_form(doc_text(doc)) else ():
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
                 spans.append(span)
