@@ -27,6 +27,7 @@ from spacy.util import filter_spans, registry
 from spacy.vocab import Vocab
 
 from ciblage.ids import ENTITY_TYPES
+from nlp.components.cue_sites import CueSites, finditer_before, search_at
 from nlp.coref import link_short_names
 from nlp.lexicon import (FIRST_NAMES, NAME_KEYWORDS, PARTY_HEADS, PERSON_CONTEXT, POLITICAL_WORDS, POST_CUES,
                          PRE_CUES)
@@ -56,6 +57,13 @@ _TRIM_TAIL = set(",;:.!?()[]«»\"'’-–—")
 _NAME = (r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w(?:[ \u00a0](?:(?:&|de|des|du|d['’])[ \u00a0]?)?"
          r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w){0,4}|[A-ZÀ-ÖØ-Ý0-9]")
 _LEGAL = r"(?:SASU|SAS|SARL|EURL|SA|SCOP|SNC)\b"
+_LEGAL_LITERALS = ("SA", "EURL", "SCOP", "SNC")  # every form of _LEGAL holds one (SASU, SAS, SARL: "SA")
+
+
+def _may_have_legal_form(text: str) -> bool:
+    return any(w in text for w in _LEGAL_LITERALS)
+
+
 _LEGAL_AFTER = re.compile(rf"\s+{_LEGAL}")  # "Datavox SAS"
 BODY_RE = re.compile(
     r"\b(?:[Mm]inistère|[Pp]réfecture|[Mm]airie|[Cc]onseil (?:régional|départemental|municipal)"
@@ -111,6 +119,10 @@ def _tokens(doc: Doc) -> list[Token]:
 _SUBJECT_OPENER_IDS = frozenset(get_string_id(w) for w in (",", "«", ":"))
 
 
+#: The longest article before a cue in ``EntityTyper.find_re`` ("cette", "notre", "d'une").
+_FIND_ARTICLE = 5
+
+
 def _cue_alt(cues: dict[str, str]) -> str:
     return "|".join(sorted((re.escape(c) for c in cues), key=len, reverse=True))
 
@@ -142,15 +154,29 @@ class EntityTyper:
             rf"discrète?)\s+)?(?P<cue>{_cue_alt(self.post_cues)})\b(?!\s+(?:chez|pour|rejoindre|vers|avec|en|à|au)\b)"
             rf"|^\s+(?P<cue2>SAS|SARL)\b", re.IGNORECASE)
         self.kw_re = re.compile(rf"\b(?:{_cue_alt(self.keywords)})\b", re.IGNORECASE)
+        # pre_re and find_re open with a pre cue (find_re after an article of up to 5 characters,
+        # "cette", "d'une"): they are tried only where a pre cue occurs.
+        self._cues = CueSites(self.pre_cues)
+        self._cue_starts: weakref.WeakKeyDictionary[Doc, list[int] | None] = weakref.WeakKeyDictionary()
+
+    def cue_starts(self, doc: Doc) -> list[int] | None:
+        """Where pre cues occur in ``doc``'s text (:meth:`CueSites.starts`), computed once per doc."""
+        if doc not in self._cue_starts:
+            self._cue_starts[doc] = self._cues.starts(doc_text(doc))
+        return self._cue_starts[doc]
 
     # -- typing ------------------------------------------------------------------------------
 
     def context_label(self, doc: Doc, start: int, end: int) -> str | None:
         text = doc_text(doc)
-        m = self.pre_re.search(text[max(0, start - 60):start])
+        lo = max(0, start - 60)
+        m = search_at(self.pre_re, text[lo:start], self.cue_starts(doc), lo)
         if m and m["cue"][0].islower():  # "Parti socialiste" is a name, "le parti X" a cue
             return self.pre_cues.get(m["cue"].lower())
-        m = self.post_re.match(text[end:end + 40])
+        after = text[end:end + 40]
+        if not after[:1].isspace() and after[:1] != ",":
+            return None  # both cues after a name (", société…", " SAS") open with a space or a comma
+        m = self.post_re.match(after)
         if m and not (m["cue"] and _introduces_next(text[end + m.end():end + m.end() + 50])):
             return self.post_cues.get((m["cue"] or m["cue2"]).lower())
         if _LEGAL_AFTER.match(text[end:end + 8]):
@@ -236,7 +262,7 @@ class EntityTyper:
         ``weak``. ``persons``: :func:`first_name_persons` of ``doc`` when already computed."""
         spans = []
         text = doc_text(doc)
-        for m in self.find_re.finditer(text):
+        for m in finditer_before(self.find_re, text, self.cue_starts(doc), _FIND_ARTICLE):
             label = self.pre_cues.get(m["cue"].lower()) if m["cue"][0].islower() else None
             if not label:
                 continue
@@ -281,7 +307,7 @@ class EntityTyper:
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
                 spans.append(span)
-        for m in self.legal_re.finditer(text):
+        for m in self.legal_re.finditer(text) if _may_have_legal_form(text) else ():
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
                 spans.append(span)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from ciblage.ids import luhn_valid
-from nlp.records import IDS_KEY, VALUE_EXT
+from nlp.records import IDS_KEY, VALUE_EXT, doc_text
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -98,7 +98,7 @@ class IdentifierTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for start, end, label, value in find_identifiers(doc.text):
+        for start, end, label, value in find_identifiers(doc_text(doc)):
             if label not in self.labels:
                 continue
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
