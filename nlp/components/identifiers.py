@@ -40,6 +40,12 @@ DATE_RE = re.compile(
     rf"|\b(?P<m4>{_MONTH_ALT})\s+(?P<y4>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+#: Cheap preconditions (a search for a short literal shape): a text without three digits in a row
+#: holds no SIREN/SIRET, one without a year (every alternative of DATE_RE has one) holds no date.
+_SIREN_GATE = re.compile(r"\d\d\d")
+_DATE_GATE = re.compile(r"(?:19|20)\d\d")
+#: Every currency alternative of AMOUNT_RE holds "€" or "eur".
+_AMOUNT_GATE = re.compile(r"€|eur", re.IGNORECASE)
 _MULT = {"k": 1e3, "mille": 1e3, "m": 1e6, "million": 1e6, "millions": 1e6, "md": 1e9, "mds": 1e9,
          "milliard": 1e9, "milliards": 1e9}
 
@@ -67,14 +73,15 @@ def parse_date(m: re.Match[str]) -> str | None:
 def find_identifiers(text: str) -> list[tuple[int, int, str, Any]]:
     """``(start, end, label, value)`` of every identifier in ``text``, without overlaps."""
     found: list[tuple[int, int, str, Any]] = []
-    for label, regex in (("SIRET", SIRET_RE), ("SIREN", SIREN_RE)):
+    sirens = (("SIRET", SIRET_RE), ("SIREN", SIREN_RE)) if _SIREN_GATE.search(text) else ()
+    for label, regex in sirens:
         for m in regex.finditer(text):
             digits = re.sub(r"\D", "", m.group())
             if luhn_valid(digits) or (label == "SIRET" and digits.startswith("356000000")):
                 found.append((m.start(), m.end(), label, digits))
-    for m in AMOUNT_RE.finditer(text):
+    for m in AMOUNT_RE.finditer(text) if _AMOUNT_GATE.search(text) else ():
         found.append((m.start(), m.end(), "AMOUNT", parse_amount(m["num"], m["mult"])))
-    for m in DATE_RE.finditer(text):
+    for m in DATE_RE.finditer(text) if _DATE_GATE.search(text) else ():
         value = parse_date(m)
         if value:
             found.append((m.start(), m.end(), "DATE", value))

@@ -50,6 +50,15 @@ def test_gazetteer_overrides_model_entities(blank) -> None:
     ("pour 45 000 € HT", "AMOUNT", 45000.0),
     ("une amende de 1,2 million d'euros", "AMOUNT", 1_200_000.0),
     ("le 1er mars 2021", "DATE", "2021-03-01"),
+    # one case per currency and date alternative: the identifiers' literal pre-checks must pass them all
+    ("un budget de 30 k€", "AMOUNT", 30000.0),
+    ("contre 12 EUR", "AMOUNT", 12.0),
+    ("pour 80 000 euros", "AMOUNT", 80000.0),
+    ("3 millions de Euros", "AMOUNT", 3_000_000.0),
+    ("9 000 hors taxe €", "AMOUNT", 9000.0),
+    ("signé le 04/07/2019.", "DATE", "2019-07-04"),
+    ("publié le 2022-11-30.", "DATE", "2022-11-30"),
+    ("depuis janvier 2018.", "DATE", "2018-01"),
 ])
 def test_identifiers_found_with_values(blank, text: str, label: str, value: object) -> None:
     doc = blank(text)
