@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ciblage.ids import entity_id
 from nlp.coref import link
-from nlp.records import IDS_KEY, LANGUAGE_EXT, RELATIONS_EXT, VALUE_EXT, canonical_of
+from nlp.records import IDS_KEY, LANGUAGE_EXT, RELATIONS_EXT, VALUE_EXT, canonical_of, make_doc
 from nlp.textprep import Prepared, prepare
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def run(texts: Iterable[str | None], nlp: Language | None = None, *, n_process: 
                 pending.append((i, -1, True))
                 continue
             for k, (offset, piece) in enumerate(prep.chunks):
-                doc = nlp.make_doc(piece)
+                doc = make_doc(nlp, piece)
                 doc._.set(LANGUAGE_EXT, prep.language)
                 pending.append((i, offset, k == len(prep.chunks) - 1))
                 yield doc

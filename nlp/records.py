@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
 from ciblage.ids import ENTITY_TYPES, PREDICATES
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 #: Doc._ extensions: relations (list of dicts), canonical names and kb ids of entities.
 RELATIONS_EXT = "ciblage_relations"
@@ -93,6 +96,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` whose :func:`doc_text` is ``text`` from the start: spaCy's tokenizer
+    keeps every character, so the doc's text is the string it was made from, and rebuilding it
+    from the tokens (a tenth of a millisecond per short article) is not needed."""
+    doc = nlp.make_doc(text)
+    _TEXTS[doc] = text
+    return doc
 
 
 def relations_of(doc: Doc) -> list[Relation]:

@@ -215,16 +215,17 @@ def sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
     """Sentences and their entities; a parser split inside a name or without end punctuation
     ("Le groupe de communication Vasseur | Médias a…") is merged back. Computed once per doc
     and set of entities; the list is shared, callers must not change it."""
-    key = tuple((e.start, e.end, e.label, e.kb_id, e.id) for e in doc.ents)
+    ents = list(doc.ents)  # spaCy builds every Span anew on each read of doc.ents: read once
+    key = tuple((e.start, e.end, e.label, e.kb_id, e.id) for e in ents)
     cached = _SENTENCES.get(doc)
     if cached is not None and cached[0] == key:
         return cached[1]
-    out = _sentences_with_ents(doc)
+    out = _sentences_with_ents(doc, ents)
     _SENTENCES[doc] = (key, out)
     return out
 
 
-def _sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
+def _sentences_with_ents(doc: Doc, ents: list[Span]) -> list[tuple[Span, list[Span]]]:
     bounds: list[list[int]] = []
     for sent in doc.sents:
         last = next((t for t in reversed(sent) if not t.is_space), None)
@@ -234,13 +235,12 @@ def _sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
             bounds.append([sent.start, sent.end, 0])
         closed = last is not None and (last.text in _CLOSERS or "\n" in sent[-1].text_with_ws)
         bounds[-1][2] = int(closed)
-    for ent in doc.ents:  # an entity across a boundary joins the two sentences
+    for ent in ents:  # an entity across a boundary joins the two sentences
         for i in range(len(bounds) - 1):
             if ent.start < bounds[i][1] < ent.end:
                 bounds[i][1] = bounds[i + 1][1]
                 bounds[i + 1][0] = bounds[i][1]
     out: list[tuple[Span, list[Span]]] = []
-    ents = list(doc.ents)
     k = 0
     for start, end, _ in bounds:
         if start >= end:
@@ -347,9 +347,13 @@ def _same_role(a: str, b: str) -> bool:
 
 def make_relation(sent: Span, subj: Span, obj: Span, predicate: str, confidence: float,
                   rule: str) -> Relation:
+    # A span's text is the doc's text between its bounds (a token's trailing whitespace is one
+    # character at most); Span.text would rebuild it from the tokens.
+    text = doc_text(sent.doc)
+    s_start, s_end, o_start, o_end = subj.start_char, subj.end_char, obj.start_char, obj.end_char
     return Relation(
-        subject_span=(subj.start_char, subj.end_char), object_span=(obj.start_char, obj.end_char),
-        predicate=predicate, subject_text=subj.text, object_text=obj.text,
+        subject_span=(s_start, s_end), object_span=(o_start, o_end),
+        predicate=predicate, subject_text=text[s_start:s_end], object_text=text[o_start:o_end],
         evidence_span=(sent.start_char, sent.end_char), confidence=round(max(0.05, confidence), 3),
         rule=rule, subject_label=subj.label_, object_label=obj.label_,
     )

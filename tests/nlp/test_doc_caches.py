@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Span
 
 from nlp.components.relations import sentences_with_ents
-from nlp.records import _TEXTS, doc_text
+from nlp.records import _TEXTS, doc_text, make_doc
 
 
 def _doc(text: str):  # a blank French pipeline with a sentencizer: no model needed
@@ -24,6 +24,14 @@ def test_doc_text_is_per_doc_and_released_with_the_doc() -> None:
     del a
     gc.collect()
     assert len(_TEXTS) == before - 1
+
+
+def test_make_doc_knows_the_text_the_tokens_rebuild() -> None:
+    nlp = spacy.blank("fr")
+    for text in ("", "  ", "Le  groupe\u00a0Vasseur\t(SAS)\r\n\r\na racheté l’agence…  ", "emoji 🙂 et\u202fespaces ",
+                 "l'équipe d'En Marche !\n\n\n"):
+        doc = make_doc(nlp, text)
+        assert doc_text(doc) == doc.text == text
 
 
 def test_sentences_follow_a_change_of_entities() -> None:
