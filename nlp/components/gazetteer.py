@@ -110,9 +110,10 @@ class GazetteerRuler:
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         if not spans:
             return
+        ents = list(doc.ents)  # spaCy builds every Span anew on each read of doc.ents: read once
         # A known surname inside a longer name the model read ("Brigitte Macron", "Pénélope
         # Fillon") belongs to that other person: the model's full name is kept.
-        people = [e for e in doc.ents if e.label_ in ("PER", "PERSON")]
+        people = [e for e in ents if e.label_ in ("PER", "PERSON")]
         spans = [s for s in spans if s.label_ != "PERSON" or not (any(
             e.start <= s.start and s.end <= e.end and any(
                 _name_word(t) for t in (*doc[e.start:s.start], *doc[s.end:e.end])) for e in people)
@@ -121,16 +122,16 @@ class GazetteerRuler:
         # Quorum, "Arcane Capital" not the magazine): the model's longer name stands.
         spans = [s for s in spans if s.label_ == "PERSON" or not any(
             e.start <= s.start and s.end <= e.end and len(e) > len(s) and not _label_before_person(s, e)
-            and all(_name_word(t) for t in (*doc[e.start:s.start], *doc[s.end:e.end])) for e in doc.ents)]
+            and all(_name_word(t) for t in (*doc[e.start:s.start], *doc[s.end:e.end])) for e in ents)]
         taken = {i for s in spans for i in range(s.start, s.end)}
-        kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+        kept = [e for e in ents if not taken.intersection(range(e.start, e.end))]
         # "le député Renaissance Félix Amarante" read as one person: the label, then the person
-        kept += [Span(doc, g.end, e.end, label=e.label_) for e in doc.ents for g in spans
+        kept += [Span(doc, g.end, e.end, label=e.label_) for e in ents for g in spans
                  if _label_before_person(g, e) and taken.isdisjoint(range(g.end, e.end))]
         if not self.overwrite_ents:
-            own = {i for e in doc.ents for i in range(e.start, e.end)}
+            own = {i for e in ents for i in range(e.start, e.end)}
             spans = [s for s in spans if not own.intersection(range(s.start, s.end))]
-            kept = list(doc.ents)
+            kept = list(ents)
         doc.ents = sorted([*kept, *spans], key=lambda s: s.start)
 
     def __call__(self, doc: Doc) -> Doc:
