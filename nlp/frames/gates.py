@@ -97,11 +97,13 @@ def sentence_labels(ents: list[Span]) -> frozenset[str]:
     return _LABELS[1]  # type: ignore[return-value]
 
 
-_LAST: list[object] = [None, -1, -1, ""]  # (doc, start, end, text): the frames share one sentence
+_LAST: list[object] = [None, ""]  # (sentence, its text): the frames share one sentence
 
 
 def sentence_text(doc: Doc, sent: Span) -> str:
-    """The sentence's text in lower case, computed once for all the frames of a sentence."""
-    if _LAST[0] is not doc or _LAST[1] != sent.start_char or _LAST[2] != sent.end_char:
-        _LAST[:] = [doc, sent.start_char, sent.end_char, doc_text(doc)[sent.start_char:sent.end_char].lower()]
-    return _LAST[3]  # type: ignore[return-value]
+    """The sentence's text in lower case, computed once for all the frames of a sentence (the
+    sentence spans of :func:`~nlp.components.relations.sentences_with_ents` are shared, never
+    changed: the same span object is the same sentence of the same doc)."""
+    if _LAST[0] is not sent:
+        _LAST[:] = [sent, doc_text(doc)[sent.start_char:sent.end_char].lower()]
+    return _LAST[1]  # type: ignore[return-value]
