@@ -2,8 +2,9 @@
 
 The typer's cue regexes open with a case-insensitive alternation of ~100 cue words, which the
 regex engine tries at every position of the text. A cue can only match where the lower-cased
-text holds it, which one ``str.find`` per cue finds at a fraction of the cost; the regex is then
-tried at those positions only, with the same matches as a full scan.
+text holds it, which one Aho-Corasick pass (:class:`~nlp.rules.needles.NeedleFinder`) finds at a
+fraction of the cost; the regex is then tried at those positions only, with the same matches as
+a full scan.
 
 Example:
     >>> sites = CueSites(["parti", "société"])
@@ -17,6 +18,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from nlp.rules.needles import NeedleFinder
+
 #: Characters the regex engine matches case-insensitively with a cue letter although their
 #: ``str.lower()`` differs ("ı", "ſ") or changes the text's length ("İ"): no pre-pass then.
 _UNSAFE = ("İ", "ı", "ſ")
@@ -27,19 +30,14 @@ class CueSites:
 
     def __init__(self, cues: Iterable[str]) -> None:
         self.cues = sorted({c.lower() for c in cues})
+        self._finder = NeedleFinder(self.cues)
 
     def starts(self, text: str) -> list[int] | None:
         """Sorted positions where a cue occurs (inside words too), or None when unknown."""
         low = text.lower()
         if len(low) != len(text) or any(c in text for c in _UNSAFE):
             return None
-        out = set()
-        for cue in self.cues:
-            i = low.find(cue)
-            while i >= 0:
-                out.add(i)
-                i = low.find(cue, i + 1)
-        return sorted(out)
+        return self._finder.starts(low)
 
 
 def search_at(regex: re.Pattern[str], text: str, starts: list[int] | None, lo: int = 0) -> re.Match[str] | None:

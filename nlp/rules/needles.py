@@ -15,7 +15,10 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
+
+import ahocorasick
 
 try:  # Python ≥ 3.11 keeps the parser here; older versions expose it as sre_parse
     from re import _constants as _c
@@ -135,38 +138,35 @@ def _node(op: Any, av: Any) -> Info:
 
 
 class NeedleFinder:
-    """Which of a fixed set of needles occur in a text, in one regex pass (instead of one search
-    per rule). The needles are compiled as a trie under a lookahead, so at every position the
-    pass reads the longest needle starting there; every needle starting there is a prefix of
-    that one, so the needles present are exactly the prefixes (within the set) of those read.
+    """Which of a fixed set of needles occur in a text, and where, in one pass (Aho-Corasick, with
+    ``pyahocorasick``), instead of one search per needle or per rule.
 
     Example:
         >>> sorted(NeedleFinder({"fond", "fondateur", "dateur", "zzz"}).present("cofondateur "))
         ['dateur', 'fond', 'fondateur']
+        >>> NeedleFinder({"parti", "microparti"}).starts("le microparti")
+        [3, 8]
     """
 
-    def __init__(self, needles: frozenset[str] | set[str]) -> None:
-        trie: dict[str, Any] = {}
-        for needle in needles:
-            node = trie
-            for char in needle:
-                node = node.setdefault(char, {})
-            node[""] = {}
-        self._regex = re.compile(f"(?=({_trie_pattern(trie)}))")
-        self._prefixes = {n: frozenset(m for m in needles if n.startswith(m)) for n in needles}
+    def __init__(self, needles: Iterable[str]) -> None:
+        self.needles = frozenset(n for n in needles if n)
+        self._automaton: Any = None
+        if self.needles:
+            self._automaton = ahocorasick.Automaton()
+            for needle in self.needles:
+                self._automaton.add_word(needle, needle)
+            self._automaton.make_automaton()
 
     def present(self, text: str) -> set[str]:
-        found: set[str] = set()
-        for longest in set(self._regex.findall(text)):
-            found |= self._prefixes[longest]
-        return found
+        """The needles that occur in ``text``."""
+        if self._automaton is None:
+            return set()
+        return {needle for _, needle in self._automaton.iter(text)}
+
+    def starts(self, text: str) -> list[int]:
+        """Sorted positions where a needle starts in ``text`` (overlapping occurrences too)."""
+        if self._automaton is None:
+            return []
+        return sorted({end - len(needle) + 1 for end, needle in self._automaton.iter(text)})
 
 
-def _trie_pattern(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a needle ends here: the longer ones are optional
-        return f"(?:{body})?"
-    return body

@@ -65,5 +65,7 @@ def test_needle_finder_matches_substring_search():
 
     needles = {"fond", "fondateur", "dateur", "au contrat", "au", "zzz"}
     finder = NeedleFinder(needles)
-    for text in (" cofondateur ", " lié au contrat de ", " rien ", " au au fond ", ""):
+    for text in (" cofondateur ", " lié au contrat de ", " rien ", " au au fond ", "", "élu à l'œuvre"):
         assert finder.present(text) == {n for n in needles if n in text}
+        assert finder.starts(text) == sorted({i for n in needles for i in range(len(text)) if text.startswith(n, i)})
+    assert NeedleFinder(set()).present("au") == set() and NeedleFinder(set()).starts("au") == []
