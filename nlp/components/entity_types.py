@@ -33,6 +33,7 @@ from nlp.lexicon import (FIRST_NAMES, NAME_KEYWORDS, PARTY_HEADS, PERSON_CONTEXT
                          PRE_CUES)
 from nlp.places import is_known_place, looks_like_place
 from nlp.records import doc_text
+from nlp.rules.leads import Scan
 
 #: Words the model tags as entities but that never name an actor in this corpus.
 NOT_NAMES = frozenset({"SIREN", "SIRET", "RCS", "TVA", "NAF", "APE", "RGPD", "CEO", "PDG", "DG", "SAS",
@@ -65,7 +66,7 @@ def _may_have_legal_form(text: str) -> bool:
 
 
 _LEGAL_AFTER = re.compile(rf"\s+{_LEGAL}")  # "Datavox SAS"
-BODY_RE = re.compile(
+BODY_RE = Scan(re.compile(
     r"\b(?:[Mm]inistère|[Pp]réfecture|[Mm]airie|[Cc]onseil (?:régional|départemental|municipal)"
     r"|[Tt]ribunal (?:correctionnel|judiciaire|administratif|de commerce)|[Cc]our d['’]appel"
     r"|Région|[Vv]ille|[Mm]étropole|[Cc]ommune|Département|[Cc]ommunauté d['’]agglomération|[Cc]ommunauté de communes"
@@ -76,19 +77,19 @@ BODY_RE = re.compile(
     # "le syndicat mixte Seine-Aval", "le Sivom Val-de-Loire": an intercommunal body named bare
     r"|\b(?:[Ss]yndicat (?:mixte|intercommunal)(?: [a-zé]+)?|[Cc]hambre régionale des comptes|région) "
     r"[A-ZÀ-ÖØ-Ý][\w'’-]*(?:[ -][A-ZÀ-ÖØ-Ý][\w'’-]*)*(?: d['’][A-ZÀ-ÖØ-Ý][\w'’-]*)?"
-)
+))
 
 
 #: A business slot the model often leaves empty for an unknown brand ("s'est associé à Géoprisme").
 #: Capitalised words joined by a spaced "&": a firm's name (persons are joined by "et").
-_AMPERSAND_NAME = re.compile(r"\b(?!(?:Chez|Pour|Avec|Selon|Après|Avant|Depuis|Dans|Sur|Par|Entre|Comme|Et|Mais|Or)\b)[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)? & [A-ZÀ-Ý][\w'’-]*\w(?: [A-ZÀ-Ý][\w'’-]*\w){0,2}")
-_BUSINESS_ARG = re.compile(
+_AMPERSAND_NAME = Scan(re.compile(r"\b(?!(?:Chez|Pour|Avec|Selon|Après|Avant|Depuis|Dans|Sur|Par|Entre|Comme|Et|Mais|Or)\b)[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)? & [A-ZÀ-Ý][\w'’-]*\w(?: [A-ZÀ-Ý][\w'’-]*\w){0,2}"))
+_BUSINESS_ARG = Scan(re.compile(
     r"\b(?:associée?s? (?:à|avec)|alliée?s? (?:à|avec)|partenariat avec|rachat d[e']|racheté|rachète|"
     r"capital d[e']|filiale d[e']|cliente? d[e']|appel à|recours à|attribué à|confié à|"
     r"[Aa]ncienne? (?:salariée? |employée? |consultante? )?d[e']|consultante? chez|salariée? d[e']|"
     r"(?:travaillé|travaille) (?:pour|avec)|rejoint|dirige|préside|utilise|utilisé par|"
     r"(?:édité|développé|conçu)e? par|détient|racheter|acquis|acquisition d[e'])\s+"
-    r"(?:l['’]|la |le )?(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})")
+    r"(?:l['’]|la |le )?(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})"))
 
 
 #: "les équipes de X", "l'entourage de X", "la campagne de X": what belongs to a person.

@@ -16,6 +16,7 @@ from spacy.util import registry
 
 from ciblage.ids import luhn_valid
 from nlp.records import IDS_KEY, VALUE_EXT, doc_text
+from nlp.rules.leads import with_lead
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -25,14 +26,14 @@ MONTHS = {
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _SEP = r"[  \u202f.]?"
 
-SIRET_RE = re.compile(rf"(?<![\d,.])\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{5}}(?![\d,])")
-SIREN_RE = re.compile(rf"(?<![\d,.])\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}(?![\d,]|{_SEP}\d)")
+SIRET_RE = with_lead(re.compile(rf"(?<![\d,.])\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{5}}(?![\d,])"))
+SIREN_RE = with_lead(re.compile(rf"(?<![\d,.])\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}(?![\d,]|{_SEP}\d)"))
 _NUM = r"\d{1,3}(?:[  \u202f.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-AMOUNT_RE = re.compile(
+AMOUNT_RE = with_lead(re.compile(
     rf"(?<![\w,])(?P<num>{_NUM})\s*(?P<mult>milliards?|millions?|mds?|md|m|k|mille)?\s*"
     rf"(?P<cur>€|euros?\b|eur\b|(?:de |d['’])euros?\b|hors taxes?\s*€|ht\s*€)",
     re.IGNORECASE,
-)
+))
 DATE_RE = re.compile(
     rf"\b(?P<d>[0-3]?\d|1er)\s+(?P<m>{_MONTH_ALT})\s+(?P<y>(?:19|20)\d\d)\b"
     rf"|\b(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/(?P<y2>(?:19|20)\d\d)\b"

@@ -163,6 +163,10 @@ class NeedleFinder:
             return set()
         return {needle for _, needle in self._automaton.iter(text)}
 
+    def holds_any(self, text: str) -> bool:
+        """Whether one of the needles occurs in ``text`` (stops at the first found)."""
+        return self._automaton is not None and next(self._automaton.iter(text), None) is not None
+
     def starts(self, text: str) -> list[int]:
         """Sorted positions where a needle starts in ``text`` (overlapping occurrences too)."""
         if self._automaton is None:
