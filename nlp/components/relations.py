@@ -192,16 +192,19 @@ class RelationExtractor:
         """``MENTIONED_WITH`` between every two differently named entities of the sentence."""
         rels = []
         seen: set[tuple[str, str]] = set()
+        text = doc_text(sent.doc)
         names = [e.id_ or e.text for e in ents]  # read once per entity, not once per pair
-        for i, a in enumerate(ents):
+        facts = [_facts(text, e) for e in ents]
+        evidence = (sent.start_char, sent.end_char)
+        for i in range(len(ents)):
             for j in range(i + 1, len(ents)):
                 x, y = names[i], names[j]
                 key = (x, y) if x <= y else (y, x)
                 if x == y or key in seen:
                     continue
                 seen.add(key)
-                rels.append(make_relation(sent, a, ents[j], "MENTIONED_WITH", self.cooccurrence_confidence,
-                                          "cooccurrence"))
+                rels.append(_relation(evidence, facts[i], facts[j], "MENTIONED_WITH", self.cooccurrence_confidence,
+                                      "cooccurrence"))
         return rels
 
 
@@ -347,15 +350,28 @@ def _same_role(a: str, b: str) -> bool:
 
 def make_relation(sent: Span, subj: Span, obj: Span, predicate: str, confidence: float,
                   rule: str) -> Relation:
+    text = doc_text(sent.doc)
+    return _relation((sent.start_char, sent.end_char), _facts(text, subj), _facts(text, obj), predicate,
+                     confidence, rule)
+
+
+#: An entity's character bounds, text and label, as a relation records them.
+_Facts = tuple[tuple[int, int], str, str]
+
+
+def _facts(text: str, ent: Span) -> _Facts:
     # A span's text is the doc's text between its bounds (a token's trailing whitespace is one
     # character at most); Span.text would rebuild it from the tokens.
-    text = doc_text(sent.doc)
-    s_start, s_end, o_start, o_end = subj.start_char, subj.end_char, obj.start_char, obj.end_char
+    start, end = ent.start_char, ent.end_char
+    return (start, end), text[start:end], ent.label_
+
+
+def _relation(evidence: tuple[int, int], subj: _Facts, obj: _Facts, predicate: str, confidence: float,
+              rule: str) -> Relation:
     return Relation(
-        subject_span=(s_start, s_end), object_span=(o_start, o_end),
-        predicate=predicate, subject_text=text[s_start:s_end], object_text=text[o_start:o_end],
-        evidence_span=(sent.start_char, sent.end_char), confidence=round(max(0.05, confidence), 3),
-        rule=rule, subject_label=subj.label_, object_label=obj.label_,
+        subject_span=subj[0], object_span=obj[0], predicate=predicate, subject_text=subj[1],
+        object_text=obj[1], evidence_span=evidence, confidence=round(max(0.05, confidence), 3),
+        rule=rule, subject_label=subj[2], object_label=obj[2],
     )
 
 
