@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from nlp.records import canonical_of, clean_surface
+from nlp.records import canonical_of, clean_surface, doc_text
 
 #: Lower-case words that start a surname ("Marine Le Pen", "Dominique de Villepin").
 PARTICLES = frozenset({"le", "la", "de", "du", "des", "d'", "van", "von", "di", "da", "del", "della", "ben"})
@@ -89,7 +89,9 @@ def link(mentions: list[tuple[str, str, str, bool]], *, retype: bool = False) ->
 def link_short_names(doc: Doc) -> None:
     """Set ``Span.id_`` of short person/company mentions to their full name's canonical (in place)."""
     ents = list(doc.ents)
-    new = link([(e.text, e.label_, canonical_of(e), bool(e.id_ or e.kb_id_)) for e in ents])
+    text = doc_text(doc)
+    surfaces = [text[e.start_char:e.end_char] for e in ents]  # Span.text, without rebuilding it
+    new = link([(s, e.label_, canonical_of(e, s), bool(e.id_ or e.kb_id_)) for e, s in zip(ents, surfaces)])
     if any(new):
         doc.ents = [Span(doc, e.start, e.end, label=e.label_, kb_id=e.kb_id_, span_id=n[0]) if n else e
                     for e, n in zip(ents, new, strict=True)]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ciblage.ids import entity_id
 from nlp.coref import link
-from nlp.records import IDS_KEY, LANGUAGE_EXT, RELATIONS_EXT, VALUE_EXT, canonical_of, make_doc
+from nlp.records import IDS_KEY, LANGUAGE_EXT, RELATIONS_EXT, VALUE_EXT, canonical_of, doc_text, make_doc
 from nlp.textprep import Prepared, prepare
 
 if TYPE_CHECKING:
@@ -47,11 +47,13 @@ def _evidence(text: str, start: int, end: int) -> tuple[str, int, int]:
 def _doc_result(doc: Doc, offset: int, full_text: str) -> dict[str, list[dict[str, Any]]]:
     """Everything read in one chunk, offsets moved to the whole text; internal keys kept."""
     ents: dict[tuple[int, int], dict[str, Any]] = {}
+    text = doc_text(doc)
     for ent in doc.ents:
-        start, end = ent.start_char + offset, ent.end_char + offset
-        ents[(start, end)] = {"text": ent.text, "label": ent.label_, "start": start, "end": end,
-                              "canonical": canonical_of(ent), "kb_id": ent.kb_id_,
-                              "_known": bool(ent.id_ or ent.kb_id_)}
+        start, end = ent.start_char, ent.end_char
+        surface, kb_id = text[start:end], ent.kb_id_  # the doc's text between the bounds is Span.text
+        ents[(start + offset, end + offset)] = {
+            "text": surface, "label": ent.label_, "start": start + offset, "end": end + offset,
+            "canonical": canonical_of(ent, surface), "kb_id": kb_id, "_known": bool(ent.id_ or kb_id)}
     relations: list[dict[str, Any]] = []
     cooc: list[dict[str, Any]] = []
     for rel in getattr(doc._, RELATIONS_EXT) or []:

@@ -112,9 +112,10 @@ def relations_of(doc: Doc) -> list[Relation]:
     return [Relation.from_dict(r) for r in (getattr(doc._, RELATIONS_EXT) or [])]
 
 
-def canonical_of(span: Span) -> str:
-    """Canonical name of an entity span: the gazetteer's when matched, else its cleaned text."""
-    return span.id_ or clean_surface(span.text)
+def canonical_of(span: Span, surface: str | None = None) -> str:
+    """Canonical name of an entity span: the gazetteer's when matched, else its cleaned text
+    (``surface``: the span's text when the caller has it already)."""
+    return span.id_ or clean_surface(span.text if surface is None else surface)
 
 
 def clean_surface(text: str) -> str:
