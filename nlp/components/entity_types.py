@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import IS_TITLE, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -292,9 +291,8 @@ class EntityTyper:
                     all(t.is_oov for t in span) or self.keyword_label(span.text) == "COMPANY"):
                 weak.append(span)
         toks = _tokens(doc)
-        orths = doc.to_array(ORTH).tolist()
-        for i in numpy.flatnonzero(doc.to_array(IS_TITLE)).tolist():  # title-case tokens only
-            if orths[i - 1] not in _SUBJECT_OPENER_IDS:  # (a flag per lexeme, the word before by id)
+        for i in [i for i, t in enumerate(toks) if t.is_title]:  # title-case tokens only
+            if toks[i - 1].orth not in _SUBJECT_OPENER_IDS:  # (the word before, by string id)
                 continue
             tok = toks[i]  # ", Électorama n'a jamais…": an unknown capitalised subject of a verb
             if (tok.is_title and tok.is_oov and not tok.is_sent_start and i + 1 < len(doc)
@@ -596,7 +594,7 @@ def first_name_persons(doc: Doc) -> list[Span]:
     after = 0  # tokens before this belong to a name already read
     ids = _first_name_ids()
     toks = _tokens(doc)
-    for i in [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in ids]:
+    for i in [i for i, tok in enumerate(toks) if tok.orth in ids]:
         if i < after or i >= len(toks) - 1:
             continue
         tok = toks[i]
