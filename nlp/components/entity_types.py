@@ -33,6 +33,7 @@ from nlp.lexicon import (FIRST_NAMES, NAME_KEYWORDS, PARTY_HEADS, PERSON_CONTEXT
 from nlp.places import is_known_place, looks_like_place
 from nlp.records import doc_text
 from nlp.rules.leads import Scan
+from nlp.rules.needles import NeedleFinder, folds_like_regex
 
 #: Words the model tags as entities but that never name an actor in this corpus.
 NOT_NAMES = frozenset({"SIREN", "SIRET", "RCS", "TVA", "NAF", "APE", "RGPD", "CEO", "PDG", "DG", "SAS",
@@ -154,6 +155,7 @@ class EntityTyper:
             rf"discrète?)\s+)?(?P<cue>{_cue_alt(self.post_cues)})\b(?!\s+(?:chez|pour|rejoindre|vers|avec|en|à|au)\b)"
             rf"|^\s+(?P<cue2>SAS|SARL)\b", re.IGNORECASE)
         self.kw_re = re.compile(rf"\b(?:{_cue_alt(self.keywords)})\b", re.IGNORECASE)
+        self._kw_finder = NeedleFinder(self.keywords)  # kw_re only runs on a text holding a keyword
         # pre_re and find_re open with a pre cue (find_re after an article of up to 5 characters,
         # "cette", "d'une"): they are tried only where a pre cue occurs.
         self._cues = CueSites(self.pre_cues)
@@ -197,6 +199,8 @@ class EntityTyper:
         return bool(after) and (after[0].lemma_ in _SPEECH_VERBS or after[0].lower_ in _SPEECH_FORMS)
 
     def keyword_label(self, text: str) -> str | None:
+        if folds_like_regex(text) and not self._kw_finder.holds_any(text.lower()):
+            return None
         m = self.kw_re.search(text)
         return self.keywords.get(m.group().lower()) if m else None
 

@@ -137,6 +137,27 @@ def _node(op: Any, av: Any) -> Info:
     return None, None  # ANY, CATEGORY, NOT_LITERAL, group references…
 
 
+def _fold_unsafe() -> str:
+    try:  # the characters re.IGNORECASE matches beyond their simple lower case ("ſ" ~ "s")
+        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+
+        extra = {chr(c) for key, cases in _EXTRA_CASES.items() for c in (key, *cases)}
+    except ImportError:  # pragma: no cover
+        extra = set("µıſͅιςσϐϑϕϖϰϱϵṡẛ")
+    # "İ" lowers to two characters, "Σ" to "ς" at the end of a word: str.lower() differs from re's
+    return "".join(sorted({c for c in extra if not c.isascii()} | {"İ", "Σ"}))
+
+
+_FOLD_UNSAFE = re.compile(f"[{re.escape(_fold_unsafe())}]")
+
+
+def folds_like_regex(text: str) -> bool:
+    """Whether ``text.lower()`` holds a lower-case needle exactly where a case-insensitive regex
+    could match it: true unless the text has a character ``re.IGNORECASE`` folds otherwise
+    ("ſ" matches "s", "ı" matches "i", "İ" lowers to two characters)."""
+    return _FOLD_UNSAFE.search(text) is None
+
+
 class NeedleFinder:
     """Which of a fixed set of needles occur in a text, and where, in one pass (Aho-Corasick, with
     ``pyahocorasick``), instead of one search per needle or per rule.

@@ -69,3 +69,21 @@ def test_needle_finder_matches_substring_search():
         assert finder.present(text) == {n for n in needles if n in text}
         assert finder.starts(text) == sorted({i for n in needles for i in range(len(text)) if text.startswith(n, i)})
     assert NeedleFinder(set()).present("au") == set() and NeedleFinder(set()).starts("au") == []
+
+
+def test_case_folded_needles_never_miss_a_case_insensitive_match():
+    import random
+
+    from nlp.rules.needles import NeedleFinder, folds_like_regex
+
+    words = ["société", "institut", "sondage", "kiosque", "ministère"]
+    regex = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    finder = NeedleFinder(words)
+    pool = ["Société", "SOCIÉTÉ", "ſociété", "İnstitut", "ınstitut", "INSTITUT", "Sondage", "ſondage", "KIOSQUE",
+            "\u212aiosque", "MinistÈre", "Σ", "la", " ", ",", "x"]
+    rng = random.Random(3)
+    for _ in range(2000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 6)))
+        if regex.search(text):
+            assert not folds_like_regex(text) or finder.holds_any(text.lower()), text
+    assert folds_like_regex("La Société Générale") and not folds_like_regex("la ſociété")
