@@ -38,7 +38,7 @@ if not Span.has_extension(VALUE_EXT):
     Span.set_extension(VALUE_EXT, default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """One typed relation read in one sentence, with where it was read and which rule read it."""
 
