@@ -164,8 +164,8 @@ class RelationExtractor:
                 ib = index[id(right[0])]
                 b = right[0]
                 # a parenthesis between the two ("X (LR) a fait appel à Y") is an aside
-                gap = normalise_gap(_PARENTHESIS.sub("", _masked_text(text, bounds[ia][1], bounds[ib][0],
-                                                                      bounds, marks)))
+                gap = _masked_text(text, bounds[ia][1], bounds[ib][0], bounds, marks)
+                gap = normalise_gap(_PARENTHESIS.sub("", gap) if "(" in gap else gap)
                 if len(gap) > 160:
                     break
                 typed = self.rules_for(labels[ia], labels[ib])

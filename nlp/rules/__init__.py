@@ -73,7 +73,7 @@ def match_gap(gap: str, prefix: str, label_a: str, label_b: str,
     """
     if is_negated(gap):
         return None
-    gap = " ".join(_INCISE.sub(" ", gap).split())
+    gap = " ".join((_INCISE.sub(" ", gap) if "," in gap else gap).split())  # every incise opens with a comma
     if len(gap) > 160:
         return None
     # The trailing space lets a final descriptor ("de l'agence") end like a word.

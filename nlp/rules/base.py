@@ -126,8 +126,8 @@ def fits(rule: Rule, label_a: str, label_b: str) -> bool:
 
 def normalise_gap(text: str) -> str:
     """Lower case, typographic apostrophes and spaces made plain, whitespace collapsed."""
-    text = text.lower().replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
-    return " ".join(text.split()).replace(" ,", ",")
+    # str.split() already splits on the non-breaking spaces (U+00A0, U+202F are whitespace)
+    return " ".join(text.lower().replace("’", "'").split()).replace(" ,", ",")
 
 
 def is_negated(gap: str) -> bool:
