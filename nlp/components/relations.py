@@ -164,7 +164,8 @@ class RelationExtractor:
                 ib = index[id(right[0])]
                 b = right[0]
                 # a parenthesis between the two ("X (LR) a fait appel à Y") is an aside
-                gap = _masked_text(text, bounds[ia][1], bounds[ib][0], bounds, marks)
+                # (entities are sorted and never overlap: only those between A and B are in the gap)
+                gap = _masked_text(text, bounds[ia][1], bounds[ib][0], bounds[ia + 1:ib], marks[ia + 1:ib])
                 gap = normalise_gap(_PARENTHESIS.sub("", gap) if "(" in gap else gap)
                 if len(gap) > 160:
                     break
