@@ -21,13 +21,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from ciblage.ids import fold
 from nlp.learned.features import SentencePairs
 from nlp.learned.model import LinearModel, split_class
 from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text
 from nlp.rules import is_negated, normalise_gap
 from nlp.rules.base import HEDGED
-from nlp.components.relations import (fix_predicate, in_parenthesis, make_relation, same_entity,
+from nlp.components.relations import (fix_predicate, fold_cached, in_parenthesis, make_relation, same_entity,
                                       sentences_with_ents)
 
 log = logging.getLogger(__name__)
@@ -54,7 +53,7 @@ def relation_model_path(path: str = "") -> str:
 def candidate_pairs(doc: Doc, ents: list[Span]) -> Iterator[tuple[Span, Span]]:
     """Ordered pairs of a sentence's entities worth reading: not the same name, at most
     :data:`MAX_DISTANCE` tokens apart, neither in brackets ("X (LR) a fait appel à Y": a label)."""
-    folded = [fold(e.text) for e in ents]
+    folded = [fold_cached(e.text) for e in ents]
     asides = {i for i, e in enumerate(ents) if in_parenthesis(doc, e)}
     for i, a in enumerate(ents):
         for j in range(i + 1, len(ents)):
@@ -136,13 +135,14 @@ class LearnedRelations:
         out: list[Relation] = []
         pairs: SentencePairs | None = None  # built for the first pair worth scoring
         for a, b in candidate_pairs(doc, ents):
-            if (frozenset((a.start_char, b.start_char)) in covered or not self.model.allows_types(a.label_, b.label_)
-                    or hedged(doc, sent, a, b)):
+            if frozenset((a.start_char, b.start_char)) in covered or not self.model.allows_types(a.label_, b.label_):
                 continue
             pairs = pairs or SentencePairs(doc, sent, ents)
             vector = pairs.vector(a, b) if self.model.dense else ()
             best = self.model.best(self.model.scores(pairs.features(a, b), vector), a.label_, b.label_,
                                    self.threshold)
+            if not best or hedged(doc, sent, a, b):  # (checked after scoring: most pairs score nothing)
+                continue
             for predicate, (p, cls) in best.items():
                 if predicate == "OWNS" and sold(doc, a, b):
                     continue

@@ -40,7 +40,7 @@ _COORD = re.compile(r"^\s*(?:,|et|ou|, et|, ou|ainsi que|comme|de même que|/)\s
 
 
 #: :func:`~ciblage.ids.fold` of entity texts, which come back for every relation they are in.
-_fold = lru_cache(maxsize=4096)(fold)
+fold_cached = lru_cache(maxsize=4096)(fold)
 
 _MIXABLE = frozenset({"COMPANY", "PARTY", "PUBLIC_BODY", "MEDIA", "PERSON"})
 _COORD_WORD = re.compile(r"\b(?:et|ou|ainsi que)\b")
@@ -122,11 +122,11 @@ class RelationExtractor:
                         if frozenset((r.subject_span[0], r.object_span[0])) not in pairs
                         and r.subject_span[0] not in labels)
         text = doc_text(doc)
-        sigles = {frozenset((_fold(a.text), _fold(b.text))) for a, b in zip(ents, ents[1:])
+        sigles = {frozenset((fold_cached(a.text), fold_cached(b.text))) for a, b in zip(ents, ents[1:])
                   if a.label_ == b.label_ and in_parenthesis(doc, b)
                   and not text[a.end_char:b.start_char].strip(" (")}
         return [fix_predicate(r) for r in rels if not same_entity(doc, r)
-                and frozenset((_fold(r.subject_text), _fold(r.object_text))) not in sigles]
+                and frozenset((fold_cached(r.subject_text), fold_cached(r.object_text))) not in sigles]
 
     def gap_relations(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
         text = doc_text(doc)
@@ -287,7 +287,7 @@ def _masked_text(text: str, start: int, end: int, bounds: list[tuple[int, int]],
 def same_entity(doc: Doc, rel: Relation) -> bool:
     """Subject and object are one entity: same name, or a sigle after its long form."""
     s, o = rel.subject_text, rel.object_text
-    if _fold(s) == _fold(o):
+    if fold_cached(s) == fold_cached(o):
         return True
     if rel.subject_label != rel.object_label:  # "le sénateur X (LR)": a label, not a sigle of X
         return False
@@ -376,8 +376,8 @@ def _relation(evidence: tuple[int, int], subj: _Facts, obj: _Facts, predicate: s
     )
 
 
-__all__ = ["RelationExtractor", "fix_predicate", "in_parenthesis", "is_negated", "make_relation", "same_entity",
-           "sentences_with_ents"]
+__all__ = ["RelationExtractor", "fix_predicate", "fold_cached", "in_parenthesis", "is_negated", "make_relation",
+           "same_entity", "sentences_with_ents"]
 
 
 @Language.factory(
