@@ -46,6 +46,35 @@ def _lemma(tok: Token) -> str:
     return lemma.replace("’", "'")
 
 
+#: Per morphology (its string id): whether it is in the conditional mood alone. Reading the
+#: token's analysis once per distinct morphology is much cheaper than once per verb.
+_CONDITIONAL: dict[int, bool] = {}
+
+
+def _conditional(tok: Token) -> bool:
+    morph = tok.morph
+    found = _CONDITIONAL.get(morph.key)
+    if found is None:
+        if len(_CONDITIONAL) > 10_000:  # morphologies are few; a bound all the same
+            _CONDITIONAL.clear()
+        found = _CONDITIONAL[morph.key] = morph.get("Mood", []) == ["Cnd"]
+    return found
+
+
+#: Per word: the ``cue=<predicate>`` features of its trigger-verb and role-noun readings, in order.
+_CUES: dict[str, tuple[str, ...]] = {}
+
+
+def _cues(word: str) -> tuple[str, ...]:
+    found = _CUES.get(word)
+    if found is None:
+        if len(_CUES) > 50_000:
+            _CUES.clear()
+        triggers = (*DEP_VERBS.get(word, ()), *ROLE_NOUNS.get(word, ()))
+        found = _CUES[word] = tuple(f"cue={t.predicate}" for t in triggers)
+    return found
+
+
 def _bucket(n: int) -> str:
     for limit, name in ((0, "0"), (1, "1"), (2, "2"), (4, "3-4"), (7, "5-7"), (12, "8-12"), (20, "13-20")):
         if n <= limit:
@@ -80,7 +109,7 @@ class SentencePairs:
     @cached_property
     def conditional(self) -> list[int]:
         """Indices of the sentence's verbs in the conditional mood."""
-        return [t.i for t in self.tokens if t.pos_ in ("VERB", "AUX") and t.morph.get("Mood", []) == ["Cnd"]]
+        return [t.i for t in self.tokens if t.pos_ in ("VERB", "AUX") and _conditional(t)]
 
     @cached_property
     def content(self) -> list[bool]:
@@ -180,8 +209,9 @@ class SentencePairs:
                       f"plen={min(len(deps.split()), 6)}"]
             feats += [f"pl={w}" for w in set(inner)]
             path_words = [*inner, lemma]
-        cues = {f"cue={t.predicate}" for w in (*between, *path_words, *before[-2:])
-                for t in (*DEP_VERBS.get(w, ()), *ROLE_NOUNS.get(w, ()))}
+        cues: set[str] = set()
+        for w in (*between, *path_words, *before[-2:]):
+            cues.update(_cues(w))
         feats += [*cues, *(f"{c}|{types}" for c in cues)]
         if set(between) & _NEGATION:
             feats.append("neg_between")
