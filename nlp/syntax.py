@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nlp.records import Relation
+from nlp.records import Relation, doc_text
 from nlp.rules import DEP_VERBS
 
 if TYPE_CHECKING:
@@ -42,6 +42,10 @@ def _lemma_prefixes(verbs: dict[str, object]) -> frozenset[str]:
 
 #: Lemmas worth computing :func:`trigger_keys` for (any other verb has no key in :data:`VERBS`).
 _LEMMAS = _lemma_prefixes(VERBS)
+#: Lemmas that begin a two-word key ("<lemma> <noun>"), and those of a pronominal key ("se <lemma>"):
+#: :func:`trigger_key` reads a verb's children only for them.
+_LIGHT = frozenset(key[:i] for key in VERBS for i, c in enumerate(key) if c == " ")
+_PRONOMINAL = frozenset(key[3:] for key in VERBS if key.startswith("se "))
 #: Generic head nouns an entity may hang on and still be the verb's argument ("les équipes de X").
 _HEADS = frozenset({
     "équipe", "campagne", "candidat", "candidate", "staff", "entourage", "qg", "service", "outil",
@@ -207,6 +211,19 @@ def trigger_keys(verb: Token) -> list[str]:
     return keys
 
 
+def trigger_key(verb: Token) -> str | None:
+    """The first of :func:`trigger_keys` that is a key of :data:`VERBS`, or None; the verb's
+    children are read only when its lemma can begin a two-word or pronominal key."""
+    lemma = verb.lemma_.lower()
+    if lemma in _LIGHT:
+        for c in verb.children:
+            if c.dep_ == "obj" and c.pos_ == "NOUN" and f"{lemma} {c.lemma_.lower()}" in VERBS:
+                return f"{lemma} {c.lemma_.lower()}"
+    if lemma in _PRONOMINAL and any(c.lower_ in _REFLEXIVE for c in verb.children if c.i < verb.i):
+        return f"se {lemma}"
+    return lemma if lemma in VERBS else None
+
+
 def _denied(verb: Token) -> bool:
     """Denied, conditional ("aurait dirigé") or hedged ("pourrait sanctionner")."""
     return any(c.lower_ in _NEG or c.lemma_ in _HEDGES or "Cnd" in c.morph.get("Mood")
@@ -236,19 +253,24 @@ def _participle_holder(verb: Token, ents: list[Span], taken: list[Span]) -> Span
 def _relation(sent: Span, subj: Span, obj: Span, predicate: str, rule: str) -> Relation:
     return Relation(
         subject_span=(subj.start_char, subj.end_char), object_span=(obj.start_char, obj.end_char),
-        predicate=predicate, subject_text=subj.text, object_text=obj.text,
+        predicate=predicate, subject_text=_text_of(subj), object_text=_text_of(obj),
         evidence_span=(sent.start_char, sent.end_char), confidence=0.6, rule=rule,
         subject_label=subj.label_, object_label=obj.label_,
     )
 
 
+def _text_of(span: Span) -> str:
+    return doc_text(span.doc)[span.start_char:span.end_char]  # Span.text, without rebuilding it
+
+
 def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
     """Relations read through trigger verbs of :data:`VERBS` in one sentence."""
     rels: list[Relation] = []
+    events: list[bool] | None = None  # per entity: it names an event or a source (_in_event_name)
     for verb in sent:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _LEMMAS:
             continue
-        key = next((k for k in trigger_keys(verb) if k in VERBS), None)
+        key = trigger_key(verb)
         if key is None:
             continue
         alts = VERBS[key]
@@ -256,8 +278,10 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
         focus = _cleft(verb)
         agents: list[Span] = []
         patients: list[tuple[Span, set[str]]] = []
-        for ent in ents:
-            if _in_event_name(ent):
+        if events is None:  # read once per sentence, for its first trigger verb
+            events = [_in_event_name(ent) for ent in ents]
+        for ent, event in zip(ents, events):
+            if event:
                 continue
             found = _attachment(ent, verb, focus)
             if found is None:
