@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nlp.records import Relation
+from nlp.records import Relation, doc_text
 from nlp.rules.base import ACTOR, ORG, VENDOR, Trigger
 
 if TYPE_CHECKING:
@@ -80,6 +80,10 @@ _NAMING = frozenset({"nommer", "désigner", "élire", "devenir", "rester", "deme
                      "engager", "promouvoir", "installer", "choisir", "titulariser", "être"})
 _NEG = frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "plus"})
 _HEDGES = frozenset({"pouvoir", "devoir", "envisager", "négocier", "vouloir", "souhaiter", "démentir", "nier"})
+
+
+#: Every word :func:`role_triggers` can return a trigger for.
+_ROLE_WORDS = frozenset(ROLE_NOUNS) | _HEAD_NOUNS
 
 
 def role_triggers(word: str, modifiers: list[str]) -> tuple[Trigger, ...]:
@@ -172,9 +176,12 @@ def noun_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
     """Relations a role noun states between two entities of the sentence (see module docstring)."""
     by_token = {i: e for e in ents for i in range(e.start, e.end)}
     rels: list[Relation] = []
+    text = doc_text(doc)  # a span's text is the doc's text between its bounds
     for noun in sent:
         if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or noun.i in by_token:
             continue
+        if noun.lower_ not in _ROLE_WORDS and noun.lemma_.lower() not in _ROLE_WORDS:
+            continue  # role_triggers has nothing for it: its modifiers need not be read
         modifiers = [c.lower_ for c in noun.children if c.dep_ == "amod"]
         triggers = role_triggers(noun.lower_, modifiers) or role_triggers(noun.lemma_, modifiers)
         if not triggers or _denied(noun):
@@ -193,7 +200,8 @@ def noun_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
                         rels.append(Relation(
                             subject_span=(subj.start_char, subj.end_char),
                             object_span=(obj.start_char, obj.end_char), predicate=predicate,
-                            subject_text=subj.text, object_text=obj.text,
+                            subject_text=text[subj.start_char:subj.end_char],
+                            object_text=text[obj.start_char:obj.end_char],
                             evidence_span=(sent.start_char, sent.end_char), confidence=0.55,
                             rule=f"noun.{predicate.lower()}.{noun.lower_}",
                             subject_label=subj.label_, object_label=obj.label_,
