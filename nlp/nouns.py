@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from nlp.records import Relation, doc_text
 from nlp.rules.base import ACTOR, ORG, VENDOR, Trigger
+from nlp.syntax import in_conditional
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -166,8 +167,8 @@ def _denied(noun: Token) -> bool:
     if noun.dep_ in ("xcomp", "obj", "obl", "obl:mod") and noun.head.lemma_.lower() in _NAMING:
         tokens.append(noun.head)
     for tok in tokens:
-        if any(c.lower_ in _NEG or c.lemma_ in _HEDGES or "Cnd" in c.morph.get("Mood", [])
-               for c in tok.children) or "Cnd" in tok.morph.get("Mood", []) or tok.head.lemma_ in _HEDGES:
+        if any(c.lower_ in _NEG or c.lemma_ in _HEDGES or in_conditional(c)
+               for c in tok.children) or in_conditional(tok) or tok.head.lemma_ in _HEDGES:
             return True
     return False
 

@@ -224,10 +224,26 @@ def trigger_key(verb: Token) -> str | None:
     return lemma if lemma in VERBS else None
 
 
+#: Per morphology (its string id): whether its moods include the conditional.
+_CONDITIONAL: dict[int, bool] = {}
+
+
+def in_conditional(tok: Token) -> bool:
+    """"Cnd" among the token's moods, read once per distinct morphology (parsing a token's
+    analysis costs more than a lookup)."""
+    morph = tok.morph
+    found = _CONDITIONAL.get(morph.key)
+    if found is None:
+        if len(_CONDITIONAL) > 10_000:  # morphologies are few; a bound all the same
+            _CONDITIONAL.clear()
+        found = _CONDITIONAL[morph.key] = "Cnd" in morph.get("Mood", [])
+    return found
+
+
 def _denied(verb: Token) -> bool:
     """Denied, conditional ("aurait dirigé") or hedged ("pourrait sanctionner")."""
-    return any(c.lower_ in _NEG or c.lemma_ in _HEDGES or "Cnd" in c.morph.get("Mood")
-               for c in verb.children) or "Cnd" in verb.morph.get("Mood") or (
+    return any(c.lower_ in _NEG or c.lemma_ in _HEDGES or in_conditional(c)
+               for c in verb.children) or in_conditional(verb) or (
         verb.dep_ == "xcomp" and verb.head.lemma_ in _HEDGES)
 
 
