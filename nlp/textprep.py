@@ -38,6 +38,18 @@ STOPWORDS = {
 }
 
 
+def _stop_languages() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for lang, stops in STOPWORDS.items():
+        for word in stops:
+            out[word] = (*out.get(word, ()), lang)
+    return out
+
+
+#: Stop word -> the languages it is a stop word of ("la": French and Italian).
+_STOP_LANGUAGES = _stop_languages()
+
+
 @dataclass
 class Prepared:
     """A text made safe: same length as the input, its chunks, language and any problem."""
@@ -77,7 +89,10 @@ def guess_language(text: str) -> str:
     words = _WORD.findall(text[:20_000].lower())
     if len(words) < 12:
         return "fr"
-    scores = {lang: sum(1 for w in words if w in stops) for lang, stops in STOPWORDS.items()}
+    scores = dict.fromkeys(STOPWORDS, 0)
+    for w in words:  # one pass: each word counts for every language it is a stop word of
+        for lang in _STOP_LANGUAGES.get(w, ()):
+            scores[lang] += 1
     best = max(scores, key=lambda k: scores[k])
     if best != "fr" and scores[best] > 2 * max(scores["fr"], 1) and scores[best] >= 0.1 * len(words):
         return best
