@@ -40,7 +40,10 @@ def may_fold_unsafely(text: str) -> bool:
 
 
 def folded_needles(regex: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-cased needles of a case-insensitive regex (None: none certain, or an unsafe one).
+    """Lower-cased needles of a regex (None: none certain, or an unsafe one).
+
+    A case-sensitive regex searched on a raw piece of text holds a needle there, so the lower-cased
+    text holds it lower-cased; searched on lower-cased text, its needles are already lower case.
 
     The pattern is read as if it were case-sensitive (``re.compile``'s flags are not part of
     ``regex.pattern``; a pattern opening with an inline ``(?i)`` is refused by

@@ -9,12 +9,12 @@ and, when ``labels`` is set, an entity of one of these types. The gate is declar
 beside each frame and never changes what a frame returns:
 
 * a regex given to a gate must be one the frame needs to match before it returns anything,
-  searched on ``normalise_gap`` of a piece of the sentence (plus spaces at its ends); then the
-  needle it matched is in the normalised sentence, and the needle's piece in the lower-cased
-  sentence;
-* a regex with ``re.IGNORECASE`` may also be searched on a raw piece of the sentence: its needles
-  are lower-cased (:mod:`nlp.frames.casefold`), and the gate lets the frame run on a sentence
-  holding a character whose case folding ``str.lower`` and the regex engine disagree on ("ſ", "İ");
+  searched on a piece of the sentence or on ``normalise_gap`` of one (plus spaces at its ends);
+  then the needle it matched, lower-cased, is in the lower-cased sentence (needles are cut
+  where normalisation changes the text, and lower-cased: :mod:`nlp.frames.casefold`);
+* a regex may be case-insensitive (``re.IGNORECASE``): the gate then also lets the frame run on
+  a sentence holding a character whose case folding ``str.lower`` and the regex engine disagree
+  on ("ſ", "İ", Greek sigma);
 * ``labels``: the frame returns nothing unless the sentence has an entity of one of these types.
 
 The needles of every gate are looked for together, once per sentence (one Aho-Corasick pass,
@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING
 from nlp.frames.casefold import folded_needles, may_fold_unsafely
 from nlp.records import doc_text
 from nlp.rules.needles import NeedleFinder
-from nlp.rules.needles import needles as find_needles
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -84,7 +83,7 @@ def _union_needles(regexes: tuple[re.Pattern[str], ...]) -> frozenset[str] | Non
     for regex in regexes:
         if regex.flags & re.VERBOSE:  # the needles are read from the pattern alone
             return None
-        found = folded_needles(regex) if regex.flags & re.IGNORECASE else find_needles(regex.pattern)
+        found = folded_needles(regex)
         if found is None:
             return None
         pieces = {max(_TOUCHED.split(n), key=len) for n in found}

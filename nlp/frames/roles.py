@@ -193,6 +193,11 @@ _LABEL_TAIL = re.compile(r"^\s*(?:(?:du|de la|de l'|de l’|des|de|d'|d’|au|à
 _PAREN_OPEN = re.compile(r"^\s*\(\s*(?:ex-\s*)?$")
 
 
+#: :class:`~nlp.frames.gates.Gate` data (regexes, labels): either path, a role before the party
+#: or the party in brackets after the person.
+PARTY_LABEL_GATE = ((_LABEL_ROLE, _PAREN_OPEN), frozenset({"PARTY"}))
+
+
 def party_labels(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
     """"la députée Renaissance Camille Ortiz", "le maire LR du Cantal X", "l'adjointe PS au maire
     de Lyon X": the party is the person's label."""
