@@ -295,8 +295,10 @@ def description_anaphora(doc: Doc, sent: Span, ents: list[Span], previous: list[
 def _description_at(doc: Doc, text: str, start: int, sent: Span, ents: list[Span], antecedents: list[Span],
                     clause: bool) -> list[Triple]:
     m = _DESCRIPTION.match(text, start, min(sent.end_char, start + 40))
+    if not m:
+        return []
     after = [e for e in ents if e.start_char >= start]
-    if not m or (after and (after[0].start_char < m.end() or not text[m.end():after[0].start_char].strip())):
+    if after and (after[0].start_char < m.end() or not text[m.end():after[0].start_char].strip()):
         return []  # "La société Mapix…" names its subject
     if m["noun"]:
         noun = m["noun"].lower().replace("’", "'")
