@@ -28,11 +28,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from nlp.frames import capital, clients, people
-from nlp.frames.anaphora import description_anaphora, en_anaphora, joint_subjects, possessives
+from nlp.frames.anaphora import (
+    EN_GATE, JOINT_GATE, POSSESSIVE_GATE, description_anaphora, en_anaphora, joint_subjects, possessives)
 from nlp.frames.base import Triple
-from nlp.frames.clauses import dont_clauses, quotes
+from nlp.frames.clauses import DONT_GATE, QUOTE_GATE, dont_clauses, quotes
 from nlp.frames.gates import Gate
-from nlp.frames.roles import FRONTED, Fronted, fronted, fronted_apposition, party_labels
+from nlp.frames.roles import FRONTED, PARTY_LABEL_GATE, Fronted, fronted, fronted_apposition, party_labels
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -43,15 +44,15 @@ Frame = Callable[["Doc", "Span", "list[Span]", "list[Span]"], "list[Triple]"]
 #: the entities of the sentence before). Family modules (:mod:`~nlp.frames.clients`,
 #: :mod:`~nlp.frames.people`, :mod:`~nlp.frames.capital`) append theirs.
 FRAMES: tuple[Frame, ...] = (
-    lambda doc, sent, ents, previous: fronted(doc, sent, ents),
+    Gate(lambda doc, sent, ents, previous: fronted(doc, sent, ents), tuple(f.regex for f in FRONTED)),
     lambda doc, sent, ents, previous: fronted_apposition(doc, sent, ents),
-    possessives,
-    en_anaphora,
-    joint_subjects,
-    lambda doc, sent, ents, previous: quotes(doc, sent, ents),
-    Gate(lambda doc, sent, ents, previous: party_labels(doc, sent, ents), labels=frozenset({"PARTY"})),
+    Gate(possessives, *POSSESSIVE_GATE),
+    Gate(en_anaphora, *EN_GATE),
+    Gate(joint_subjects, *JOINT_GATE),
+    Gate(lambda doc, sent, ents, previous: quotes(doc, sent, ents), *QUOTE_GATE),
+    Gate(lambda doc, sent, ents, previous: party_labels(doc, sent, ents), *PARTY_LABEL_GATE),
     description_anaphora,
-    lambda doc, sent, ents, previous: dont_clauses(doc, sent, ents),
+    Gate(lambda doc, sent, ents, previous: dont_clauses(doc, sent, ents), *DONT_GATE),
     *clients.FRAMES, *people.FRAMES, *capital.FRAMES,
 )
 

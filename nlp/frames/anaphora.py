@@ -200,6 +200,11 @@ def possessives(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) ->
     return out
 
 
+#: :class:`~nlp.frames.gates.Gate` data (regexes, labels): the role after a possessive, and the
+#: types a role lets the named entity have.
+POSSESSIVE_GATE = ((_POSSESSIVE,), frozenset(label for spec in _ROLES.values() for label in spec[2]))
+
+
 def en_anaphora(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
     """"X en est la présidente", "X, qui en détient l'intégralité": *en* names an earlier firm."""
     out: list[Triple] = []
@@ -224,6 +229,9 @@ def en_anaphora(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) ->
     return out
 
 
+EN_GATE = ((_EN,), frozenset({"PERSON", "COMPANY"}))
+
+
 def joint_subjects(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
     """"A et l'éditeur B ont noué un partenariat"; "les deux sociétés ont signé un accord"."""
     out: list[Triple] = []
@@ -243,6 +251,10 @@ def joint_subjects(doc: Doc, sent: Span, ents: list[Span], previous: list[Span])
         if len(named) >= 2 and named[-1].text != named[-2].text:
             out.append((named[-2], named[-1], "PARTNER_OF", 0.6, "frame.both.partner_of"))
     return out
+
+
+#: Either path: coordinated subjects before _JOINT, or "les deux sociétés" (_BOTH, any entity types).
+JOINT_GATE = ((_JOINT, _BOTH), frozenset[str]())
 
 
 _DESCRIPTION = re.compile(
@@ -283,8 +295,10 @@ def description_anaphora(doc: Doc, sent: Span, ents: list[Span], previous: list[
 def _description_at(doc: Doc, text: str, start: int, sent: Span, ents: list[Span], antecedents: list[Span],
                     clause: bool) -> list[Triple]:
     m = _DESCRIPTION.match(text, start, min(sent.end_char, start + 40))
+    if not m:
+        return []
     after = [e for e in ents if e.start_char >= start]
-    if not m or (after and (after[0].start_char < m.end() or not text[m.end():after[0].start_char].strip())):
+    if after and (after[0].start_char < m.end() or not text[m.end():after[0].start_char].strip()):
         return []  # "La société Mapix…" names its subject
     if m["noun"]:
         noun = m["noun"].lower().replace("’", "'")

@@ -294,7 +294,7 @@ def ordinal_owner(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) 
 
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
-    Gate(inspections, labels=frozenset({"PUBLIC_BODY"})),
+    Gate(inspections, (_INSPECTION, _PRONOUN_SANCTION), frozenset({"PUBLIC_BODY"})),
     Gate(fronted_purchase, (_PURCHASE,), frozenset(_OWNER)),
     Gate(split_measure, (_SPLIT_TAIL,), frozenset({"PUBLIC_BODY"})),
     Gate(inverted_owner, (_OWNS_AFTER,), frozenset(_OWNER)),

@@ -41,6 +41,10 @@ def quotes(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
     return [(c, vendor, "CLIENT_OF", 0.65, "frame.quote.client_of") for c in clients[:3]]
 
 
+#: :class:`~nlp.frames.gates.Gate` data (regexes, labels): the vendor is a company.
+QUOTE_GATE = ((_QUOTE_US,), frozenset({"COMPANY"}))
+
+
 _DONT = re.compile(r"^\s*,?\s*(?:(?P<dont>dont)|(?P<to>à laquelle|auquel|à qui|auprès de laquelle|auprès duquel|"
                    r"auprès de qui|pour laquelle|pour lequel|pour qui|chez qui))\s+(?:(?:le|la|les|l'|l’)\s*)?"
                    r"(?:(?:groupe|fonds|société|holding|parti|mouvement|candidat|candidate|"
@@ -58,6 +62,10 @@ _DONT_TAIL = re.compile(
     r"directeur général|directrice générale|gérant\w*|pdg|dirigeant\w*|patron\w*)\b)|"
     r"(?P<owns>détient|détenait|possède|possédait|contrôle|contrôlait|a racheté|avait racheté|"
     r"(?:est|était|reste|demeure) (?:le |la |l'|l’)?(?:actionnaire|propriétaire)))", re.IGNORECASE)
+
+
+#: The relative's antecedent is an organisation.
+DONT_GATE = ((_DONT,), frozenset({"COMPANY", "PARTY", "PUBLIC_BODY", "MEDIA"}))
 
 
 def dont_clauses(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:

@@ -116,6 +116,6 @@ def client_descriptions(doc: Doc, sent: Span, ents: list[Span], previous: list[S
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
     Gate(partners_in_groupement, (_GROUP,), frozenset({"COMPANY"})),
-    awards,
+    Gate(awards, (_BUYER,), frozenset({"PUBLIC_BODY"})),
     Gate(client_descriptions, (_CLIENT_AFTER, _CLIENT_BEFORE), frozenset({"COMPANY"})),
 )

@@ -326,7 +326,14 @@ def gerund_roles(doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -
 _PERSON = frozenset({"PERSON"})  # frames that read nothing in a sentence without a person
 #: Appended to :data:`nlp.frames.FRAMES`, in order.
 FRAMES: tuple[Callable[..., list[Triple]], ...] = (
-    Gate(described_roles, labels=_PERSON), Gate(office_labels, labels=_PERSON), pronoun_relatives, named_relatives,
-    fronted_infinitives, person_descriptions, compound_roles, Gate(appointments, labels=_PERSON),
-    succession_anaphora, Gate(gerund_roles, labels=_PERSON),
+    Gate(described_roles, (_DESCRIBED_ROLE,), _PERSON),
+    Gate(office_labels, (_OFFICE_LABEL,), _PERSON),
+    Gate(pronoun_relatives, (_PRONOUN_RELATIVE,), frozenset(ORG)),
+    Gate(named_relatives, (_NAMED_RELATIVE_VERB,), _PERSON),
+    Gate(fronted_infinitives, (_INFINITIVE,), _PERSON),
+    person_descriptions,
+    Gate(compound_roles, (_COMPOUND_ROLE,), _PERSON),
+    Gate(appointments, (_APPOINT,), _PERSON),
+    Gate(succession_anaphora, (_Y_SUCCEEDS,), _PERSON),
+    Gate(gerund_roles, (_GERUND,), _PERSON),
 )

@@ -156,13 +156,13 @@ def fronted_apposition(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
     if not rest:
         return []
     main = rest[0]
-    if not re.match(r"^[^,;.«»]{0,40},\s*(?:(?:le|la|les|l'|l’)\s*)?(?:[a-zà-ÿ-]+\s+){0,2}$",
-                    text[group[-1].end_char:main.start_char]):
+    if not _APPOSITION_MAIN.match(text[group[-1].end_char:main.start_char]):
         return []
     rule = match_gap(", " + head, "", main.label_, ents[0].label_)
-    coordinated = _HEAD_COORD.match(head)
-    if rule is None and coordinated:  # "Ex-salarié de A et de B, X…" with A not recognised
-        rule = match_gap(", " + coordinated["role"], "", main.label_, ents[0].label_)
+    if rule is None:  # "Ex-salarié de A et de B, X…" with A not recognised
+        coordinated = _HEAD_COORD.match(head)
+        if coordinated:
+            rule = match_gap(", " + coordinated["role"], "", main.label_, ents[0].label_)
     if rule is None or rule.prefix is not None:
         return []
     out: list[Triple] = []
@@ -172,6 +172,8 @@ def fronted_apposition(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:
     return out
 
 
+#: Between the phrase's last organisation and the described entity: "…, la société X".
+_APPOSITION_MAIN = re.compile(r"^[^,;.«»]{0,40},\s*(?:(?:le|la|les|l'|l’)\s*)?(?:[a-zà-ÿ-]+\s+){0,2}$")
 _HEAD_COORD = re.compile(r"^(?P<role>.{3,40}?\b(?:de|du|des|d'|chez))\s*[^,;]{1,40}?\s(?:et|ou)\s(?:de|du|des|d'|chez)\s*"
                          r"(?:(?:la|l')\s*)?$")
 _APPOSITION_COORD = re.compile(r"^\s*(?:,|et|ou|puis|, puis|, et)\s*(?:(?:de|du|des|d'|d’|chez|au sein de)\s*)?"
@@ -191,6 +193,11 @@ _LABEL_TAIL = re.compile(r"^\s*(?:(?:du|de la|de l'|de l’|des|de|d'|d’|au|à
 
 
 _PAREN_OPEN = re.compile(r"^\s*\(\s*(?:ex-\s*)?$")
+
+
+#: :class:`~nlp.frames.gates.Gate` data (regexes, labels): either path, a role before the party
+#: or the party in brackets after the person.
+PARTY_LABEL_GATE = ((_LABEL_ROLE, _PAREN_OPEN), frozenset({"PARTY"}))
 
 
 def party_labels(doc: Doc, sent: Span, ents: list[Span]) -> list[Triple]:

@@ -137,25 +137,23 @@ def _node(op: Any, av: Any) -> Info:
     return None, None  # ANY, CATEGORY, NOT_LITERAL, group references…
 
 
-def _fold_unsafe() -> str:
-    try:  # the characters re.IGNORECASE matches beyond their simple lower case ("ſ" ~ "s")
-        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
-
-        extra = {chr(c) for key, cases in _EXTRA_CASES.items() for c in (key, *cases)}
-    except ImportError:  # pragma: no cover
-        extra = set("µıſͅιςσϐϑϕϖϰϱϵṡẛ")
-    # "İ" lowers to two characters, "Σ" to "ς" at the end of a word: str.lower() differs from re's
-    return "".join(sorted({c for c in extra if not c.isascii()} | {"İ", "Σ"}))
-
-
-_FOLD_UNSAFE = re.compile(f"[{re.escape(_fold_unsafe())}]")
+#: Characters whose case folding ``str.lower`` and ``re.IGNORECASE`` may disagree on, and the
+#: characters ``str.lower`` turns them into (checked in lower-cased text). Computed by scanning
+#: every code point (tests/nlp/test_gates.py recomputes it for the running Python).
+UNSAFE = frozenset(
+    "\u00b5\u0130\u0131\u017f\u0307\u0345\u0390\u0392\u0395\u0398\u0399\u039a\u039c\u03a0\u03a1\u03a3"
+    "\u03a6\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5"
+    "\u03d6\u03f0\u03f1\u03f4\u03f5\u0412\u0414\u041e\u0421\u0422\u042a\u0432\u0434\u043e\u0441\u0442"
+    "\u044a\u0462\u0463\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e60\u1e61\u1e9b\u1fbe"
+    "\u1fd3\u1fe3\ua64a\ua64b\ufb05\ufb06")
+_UNSAFE_RE = re.compile("[" + re.escape("".join(sorted(UNSAFE))) + "]")
 
 
 def folds_like_regex(text: str) -> bool:
     """Whether ``text.lower()`` holds a lower-case needle exactly where a case-insensitive regex
     could match it: true unless the text has a character ``re.IGNORECASE`` folds otherwise
     ("ſ" matches "s", "ı" matches "i", "İ" lowers to two characters)."""
-    return _FOLD_UNSAFE.search(text) is None
+    return _UNSAFE_RE.search(text) is None
 
 
 class NeedleFinder:
