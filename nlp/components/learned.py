@@ -140,8 +140,7 @@ class LearnedRelations:
                 continue
             pairs = pairs or SentencePairs(doc, sent, ents)
             vector = pairs.vector(a, b) if self.model.dense else ()
-            best = self.model.best(self.model.scores(pairs.features(a, b), vector), a.label_, b.label_,
-                                   self.threshold)
+            best = self.model.predict(pairs.features(a, b), a.label_, b.label_, self.threshold, vector)
             for predicate, (p, cls) in best.items():
                 if predicate == "OWNS" and sold(doc, a, b):
                     continue

@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,15 +56,41 @@ class LinearModel:
         self._bias = np.asarray(self.bias, dtype="float32")
         self._any_types = {p for pairs in self._allowed.values() for p in pairs}
         self._detectors = {split_class(c)[0] for c in self.classes if c.endswith("*")}
+        self._split = {c: split_class(c) for c in self.classes}
+
+    def _totals(self, features: list[str], vector: Sequence[float] | np.ndarray) -> np.ndarray:
+        """Per class, the logit: bias, plus the weights of the known features (each once), plus
+        the dense part. ``np.add.reduce(take(...))`` is ``sum`` of the rows without its Python
+        wrapper and fancy-indexing overhead (same rows, same order, same float32 result)."""
+        rows = [i for i in map(self._index.get, set(features)) if i is not None]
+        totals = self._bias + np.add.reduce(self._sparse.take(rows, axis=0), axis=0) if rows else self._bias.copy()
+        if self._dense is not None and len(vector):
+            totals = totals + self._dense @ np.asarray(vector, dtype="float32")
+        return totals
+
+    @staticmethod
+    def _probabilities(totals: np.ndarray) -> list[float]:
+        """The logistic of each logit, clipped to [-30, 30] (``np.minimum(np.maximum())`` is
+        ``clip`` without its Python wrapper)."""
+        return (1.0 / (1.0 + np.exp(-np.minimum(np.maximum(totals, -30.0), 30.0)))).tolist()
 
     def scores(self, features: list[str], vector: Sequence[float] | np.ndarray = ()) -> dict[str, float]:
         """Probability of each class for a pair with these binary features and dense vector."""
-        rows = [i for i in map(self._index.get, set(features)) if i is not None]
-        totals = self._bias + self._sparse[rows].sum(axis=0) if rows else self._bias.copy()
-        if self._dense is not None and len(vector):
-            totals = totals + self._dense @ np.asarray(vector, dtype="float32")
-        probs = 1.0 / (1.0 + np.exp(-totals.clip(-30.0, 30.0)))
-        return dict(zip(self.classes, probs.tolist()))
+        return dict(zip(self.classes, self._probabilities(self._totals(features, vector))))
+
+    def predict(self, features: list[str], first: str, second: str, threshold: float,
+                vector: Sequence[float] | np.ndarray = ()) -> dict[str, tuple[float, str]]:
+        """``best(scores(features, vector), first, second, threshold)``, the same answer.
+
+        Most pairs have no class at ``threshold``: then :meth:`best` finds nothing, and the
+        probabilities are not computed. The test is on the logits, with a margin (1e-3 in logit,
+        a few 1e-4 in probability) far wider than float32 rounding of the logistic, so a class
+        whose probability would reach ``threshold`` is never skipped.
+        """
+        totals = self._totals(features, vector)
+        if 0.0 < threshold < 1.0 and float(totals.max()) < math.log(threshold / (1.0 - threshold)) - 1e-3:
+            return {}
+        return self.best(dict(zip(self.classes, self._probabilities(totals))), first, second, threshold)
 
     def allows_types(self, first: str, second: str) -> bool:
         """Whether any class was trained on this type pair (else the pair is not worth scoring)."""
@@ -83,10 +110,12 @@ class LinearModel:
         likeliest directed class at ``threshold`` wins.
         """
         best: dict[str, tuple[float, str]] = {}
-        detectors = self._detectors
+        detectors, split = self._detectors, self._split
         for cls, p in scores.items():
-            predicate, direction = split_class(cls)
-            if p < threshold or (predicate in detectors) != (direction == "*"):
+            if p < threshold:  # (first: most classes stop here)
+                continue
+            predicate, direction = split.get(cls) or split_class(cls)
+            if (predicate in detectors) != (direction == "*"):
                 continue
             if direction == "*":
                 options = [d for d in (">", "<") if self.allows(predicate + d, first, second)]

@@ -38,6 +38,47 @@ def test_dense_weights_add_the_dot_product() -> None:
     assert m.scores([])["OWNS>"] == pytest.approx(0.5)
 
 
+def test_scores_match_the_plain_numpy_formula_bit_for_bit() -> None:
+    import random
+
+    import numpy as np
+
+    from nlp.components.learned import DEFAULT_MODEL
+
+    m = LinearModel.load(DEFAULT_MODEL)
+    names = list(m.weights)
+    rng = random.Random(3)
+    for _ in range(300):
+        feats = rng.sample(names, rng.randint(0, 80)) + ["not-a-feature"] * rng.randint(0, 2)
+        rows = [i for i in map(m._index.get, set(feats)) if i is not None]
+        totals = m._bias + m._sparse[rows].sum(axis=0) if rows else m._bias.copy()
+        probs = 1.0 / (1.0 + np.exp(-totals.clip(-30.0, 30.0)))
+        assert m.scores(feats) == dict(zip(m.classes, probs.tolist()))
+
+
+def test_predict_is_best_of_scores() -> None:
+    """``predict`` skips the probabilities when no logit can reach the threshold: same answers,
+    near the threshold too."""
+    import math
+    import random
+
+    from nlp.components.learned import DEFAULT_MODEL
+
+    m = LinearModel.load(DEFAULT_MODEL)
+    names = list(m.weights)
+    types = sorted({tuple(p) for ps in m.allowed.values() for p in ps})
+    rng = random.Random(5)
+    for _ in range(400):
+        feats = rng.sample(names, rng.randint(0, 60))
+        first, second = rng.choice(types)
+        for threshold in (0.4, 0.2, 0.75, 0.0, 1.0):
+            assert m.predict(feats, first, second, threshold) == m.best(m.scores(feats), first, second, threshold)
+    for delta in (-2e-3, -1e-3, -1e-5, -1e-7, 0.0, 1e-7, 1e-5, 1e-3):
+        bias = math.log(0.4 / 0.6) + delta
+        tiny = LinearModel(classes=["OWNS>"], bias=[bias], weights={}, allowed={"OWNS>": [["COMPANY", "COMPANY"]]})
+        assert tiny.predict([], "COMPANY", "COMPANY", 0.4) == tiny.best(tiny.scores([]), "COMPANY", "COMPANY", 0.4)
+
+
 def test_allowed_type_pairs() -> None:
     m = _model()
     assert m.allows("CLIENT_OF>", "PARTY", "COMPANY")
