@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nlp.records import Relation
+from nlp.records import Relation, doc_text
 from nlp.rules import DEP_VERBS
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ VERBS = DEP_VERBS
 
 
 def _lemma_prefixes(verbs: dict[str, object]) -> frozenset[str]:
-    """Every lemma that can make a key of ``verbs`` under :func:`trigger_keys`: a key, a key
+    """Every lemma that can make a key of ``verbs`` under :func:`trigger_key`: a key, a key
     without its "se ", a key cut before one of its spaces ("<lemma> <noun>")."""
     out: set[str] = set()
     for key in verbs:
@@ -40,8 +40,12 @@ def _lemma_prefixes(verbs: dict[str, object]) -> frozenset[str]:
     return frozenset(out)
 
 
-#: Lemmas worth computing :func:`trigger_keys` for (any other verb has no key in :data:`VERBS`).
+#: Lemmas worth looking up with :func:`trigger_key` (any other verb has no key in :data:`VERBS`).
 _LEMMAS = _lemma_prefixes(VERBS)
+#: Lemmas that begin a light-verb key ("avoir" for "avoir recours"): only their objects are read.
+_LIGHT = frozenset(key[:i] for key in VERBS for i, c in enumerate(key) if c == " ")
+#: Lemmas with a pronominal key ("offrir" for "se offrir"): only they look for "se".
+_PRONOMINAL = frozenset(key[3:] for key in VERBS if key.startswith("se "))
 #: Generic head nouns an entity may hang on and still be the verb's argument ("les équipes de X").
 _HEADS = frozenset({
     "équipe", "campagne", "candidat", "candidate", "staff", "entourage", "qg", "service", "outil",
@@ -165,8 +169,11 @@ def _in_event_name(ent: Span) -> bool:
     """"l'affaire Cambridge Analytica", "le scandale X": the name labels an event, not an actor;
     "selon Le Monde": a cited source, not an argument."""
     doc, i = ent.doc, ent.start
-    return any(doc[j].lemma_.lower() in _EVENTS or doc[j].lower_ in ("selon", "d'après", "d’après")
-               for j in range(max(0, i - 2), i))
+    for j in range(max(0, i - 2), i):
+        tok = doc[j]
+        if tok.lemma_.lower() in _EVENTS or tok.lower_ in ("selon", "d'après", "d’après"):
+            return True
+    return False
 
 
 def _prepositions(ent: Span, attached: Token) -> set[str]:
@@ -197,20 +204,39 @@ def _rel_subject(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in ("qui", "lequel", "laquelle") for c in verb.children)
 
 
-def trigger_keys(verb: Token) -> list[str]:
-    """The keys a verb is looked up under: light verb + object noun, pronominal, bare lemma."""
-    lemma = verb.lemma_.lower()
-    keys = [f"{lemma} {c.lemma_.lower()}" for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
-    if any(c.lower_ in _REFLEXIVE for c in verb.children if c.i < verb.i):
-        keys.append(f"se {lemma}")
-    keys.append(lemma)
-    return keys
+def trigger_key(verb: Token, lemma: str) -> str | None:
+    """The first key of :data:`VERBS` the verb (lower-cased lemma ``lemma``) is found under, trying
+    in order: light verb + object noun (each object in turn), pronominal, bare lemma. Only a lemma
+    that begins a light-verb key reads its objects, only one with a "se" key looks for "se"."""
+    if lemma in _LIGHT:
+        for c in verb.children:
+            if c.dep_ == "obj" and c.pos_ == "NOUN":
+                key = f"{lemma} {c.lemma_.lower()}"
+                if key in VERBS:
+                    return key
+    if lemma in _PRONOMINAL and any(c.lower_ in _REFLEXIVE for c in verb.children if c.i < verb.i):
+        return f"se {lemma}"
+    return lemma if lemma in VERBS else None
+
+
+#: Morphological analysis key -> whether its Mood holds "Cnd" (see :func:`conditional`).
+_CONDITIONAL: dict[int, bool] = {}
+
+
+def conditional(tok: Token) -> bool:
+    """``"Cnd" in tok.morph.get("Mood")``, memoised on the analysis key: decoding a token's
+    features anew for every child of every trigger was the dearest part of :func:`_denied`."""
+    morph = tok.morph
+    found = _CONDITIONAL.get(morph.key)
+    if found is None:
+        found = _CONDITIONAL[morph.key] = "Cnd" in morph.get("Mood")
+    return found
 
 
 def _denied(verb: Token) -> bool:
     """Denied, conditional ("aurait dirigé") or hedged ("pourrait sanctionner")."""
-    return any(c.lower_ in _NEG or c.lemma_ in _HEDGES or "Cnd" in c.morph.get("Mood")
-               for c in verb.children) or "Cnd" in verb.morph.get("Mood") or (
+    return any(c.lower_ in _NEG or c.lemma_ in _HEDGES or conditional(c)
+               for c in verb.children) or conditional(verb) or (
         verb.dep_ == "xcomp" and verb.head.lemma_ in _HEDGES)
 
 
@@ -234,9 +260,11 @@ def _participle_holder(verb: Token, ents: list[Span], taken: list[Span]) -> Span
 
 
 def _relation(sent: Span, subj: Span, obj: Span, predicate: str, rule: str) -> Relation:
+    text = doc_text(sent.doc)  # a slice of the cached text: Span.text rebuilds it from the tokens
+    subject_span, object_span = (subj.start_char, subj.end_char), (obj.start_char, obj.end_char)
     return Relation(
-        subject_span=(subj.start_char, subj.end_char), object_span=(obj.start_char, obj.end_char),
-        predicate=predicate, subject_text=subj.text, object_text=obj.text,
+        subject_span=subject_span, object_span=object_span, predicate=predicate,
+        subject_text=text[slice(*subject_span)], object_text=text[slice(*object_span)],
         evidence_span=(sent.start_char, sent.end_char), confidence=0.6, rule=rule,
         subject_label=subj.label_, object_label=obj.label_,
     )
@@ -245,20 +273,24 @@ def _relation(sent: Span, subj: Span, obj: Span, predicate: str, rule: str) -> R
 def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
     """Relations read through trigger verbs of :data:`VERBS` in one sentence."""
     rels: list[Relation] = []
+    actors: list[Span] | None = None  # the entities not naming an event, once a trigger is found
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _LEMMAS:
+        if verb.pos_ not in ("VERB", "AUX"):
             continue
-        key = next((k for k in trigger_keys(verb) if k in VERBS), None)
+        lemma = verb.lemma_.lower()
+        if lemma not in _LEMMAS:
+            continue
+        key = trigger_key(verb, lemma)
         if key is None:
             continue
+        if actors is None:
+            actors = [ent for ent in ents if not _in_event_name(ent)]
         alts = VERBS[key]
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
         focus = _cleft(verb)
         agents: list[Span] = []
         patients: list[tuple[Span, set[str]]] = []
-        for ent in ents:
-            if _in_event_name(ent):
-                continue
+        for ent in actors:
             found = _attachment(ent, verb, focus)
             if found is None:
                 continue
