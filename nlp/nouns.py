@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from nlp.records import Relation
 from nlp.rules.base import ACTOR, ORG, VENDOR, Trigger
+from nlp.syntax import conditional, relation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -74,6 +75,8 @@ _DESCRIPTORS = frozenset({
     "logiciel", "outil", "pôle", "service", "département", "équipe", "équipes", "direction", "structure",
     "filiale", "association", "collectif", "coopérative", "journal", "quotidien", "hebdomadaire", "site",
 })
+#: Every word :func:`role_triggers` can find something for: any other noun is no role noun.
+_ROLE_WORDS = frozenset(ROLE_NOUNS) | _HEAD_NOUNS
 _COMPLEMENT_CASES = frozenset({"de", "d'", "d’", "du", "des", "chez", "sein", "auprès"})
 #: Verbs naming a role ("X a été nommée directrice de Y", "Y a recruté X comme consultant").
 _NAMING = frozenset({"nommer", "désigner", "élire", "devenir", "rester", "demeurer", "recruter", "embaucher",
@@ -162,8 +165,8 @@ def _denied(noun: Token) -> bool:
     if noun.dep_ in ("xcomp", "obj", "obl", "obl:mod") and noun.head.lemma_.lower() in _NAMING:
         tokens.append(noun.head)
     for tok in tokens:
-        if any(c.lower_ in _NEG or c.lemma_ in _HEDGES or "Cnd" in c.morph.get("Mood", [])
-               for c in tok.children) or "Cnd" in tok.morph.get("Mood", []) or tok.head.lemma_ in _HEDGES:
+        if any(c.lower_ in _NEG or c.lemma_ in _HEDGES or conditional(c)
+               for c in tok.children) or conditional(tok) or tok.head.lemma_ in _HEDGES:
             return True
     return False
 
@@ -175,8 +178,11 @@ def noun_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
     for noun in sent:
         if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or noun.i in by_token:
             continue
+        lower, lemma = noun.lower_, noun.lemma_
+        if lower.lower() not in _ROLE_WORDS and lemma.lower() not in _ROLE_WORDS:
+            continue  # role_triggers would find nothing under either word, whatever the modifiers
         modifiers = [c.lower_ for c in noun.children if c.dep_ == "amod"]
-        triggers = role_triggers(noun.lower_, modifiers) or role_triggers(noun.lemma_, modifiers)
+        triggers = role_triggers(lower, modifiers) or role_triggers(lemma, modifiers)
         if not triggers or _denied(noun):
             continue
         complements = _complements(noun, by_token)
@@ -190,13 +196,7 @@ def noun_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
                 for predicate, holder_is_subject, subj_types, obj_types, _ in triggers:
                     subj, obj = (holder, comp) if holder_is_subject else (comp, holder)
                     if subj.label_ in subj_types and obj.label_ in obj_types:
-                        rels.append(Relation(
-                            subject_span=(subj.start_char, subj.end_char),
-                            object_span=(obj.start_char, obj.end_char), predicate=predicate,
-                            subject_text=subj.text, object_text=obj.text,
-                            evidence_span=(sent.start_char, sent.end_char), confidence=0.55,
-                            rule=f"noun.{predicate.lower()}.{noun.lower_}",
-                            subject_label=subj.label_, object_label=obj.label_,
-                        ))
+                        rule = f"noun.{predicate.lower()}.{lower}"
+                        rels.append(relation(sent, subj, obj, predicate, rule, confidence=0.55))
                         break
     return rels

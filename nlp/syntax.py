@@ -259,13 +259,15 @@ def _participle_holder(verb: Token, ents: list[Span], taken: list[Span]) -> Span
     return None
 
 
-def _relation(sent: Span, subj: Span, obj: Span, predicate: str, rule: str) -> Relation:
+def relation(sent: Span, subj: Span, obj: Span, predicate: str, rule: str,
+             confidence: float = 0.6) -> Relation:
+    """The relation between two entity spans of ``sent`` (also used by :mod:`nlp.nouns`)."""
     text = doc_text(sent.doc)  # a slice of the cached text: Span.text rebuilds it from the tokens
     subject_span, object_span = (subj.start_char, subj.end_char), (obj.start_char, obj.end_char)
     return Relation(
         subject_span=subject_span, object_span=object_span, predicate=predicate,
         subject_text=text[slice(*subject_span)], object_text=text[slice(*object_span)],
-        evidence_span=(sent.start_char, sent.end_char), confidence=0.6, rule=rule,
+        evidence_span=(sent.start_char, sent.end_char), confidence=confidence, rule=rule,
         subject_label=subj.label_, object_label=obj.label_,
     )
 
@@ -317,12 +319,12 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
                     if preps and not preps_found.intersection(preps):
                         continue
                     if subj.label_ in subj_types and obj.label_ in obj_types:
-                        rels.append(_relation(sent, subj, obj, predicate, rule.format(predicate.lower())))
+                        rels.append(relation(sent, subj, obj, predicate, rule.format(predicate.lower())))
                         break
         for i, a in enumerate(agents):  # "A et B ont signé un accord": symmetric among the agents
             for b in agents[i + 1:]:
                 for predicate, _, subj_types, obj_types, _ in alts:
                     if predicate in _SYMMETRIC and a.label_ in subj_types and b.label_ in obj_types:
-                        rels.append(_relation(sent, a, b, predicate, rule.format(predicate.lower())))
+                        rels.append(relation(sent, a, b, predicate, rule.format(predicate.lower())))
                         break
     return rels
