@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from nlp.records import Relation
 from nlp.rules.base import ACTOR, ORG, VENDOR, Trigger
-from nlp.syntax import conditional, relation
+from nlp.syntax import has_feature, relation, string_ids
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -83,6 +83,9 @@ _NAMING = frozenset({"nommer", "désigner", "élire", "devenir", "rester", "deme
                      "engager", "promouvoir", "installer", "choisir", "titulariser", "être"})
 _NEG = frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "plus"})
 _HEDGES = frozenset({"pouvoir", "devoir", "envisager", "négocier", "vouloir", "souhaiter", "démentir", "nier"})
+_NEG_IDS, _HEDGE_IDS = string_ids(_NEG), string_ids(_HEDGES)
+#: (form id, lemma id) -> whether the word may be a role noun (see :func:`_maybe_role`).
+_MAYBE_ROLE: dict[tuple[int, int], bool] = {}
 
 
 def role_triggers(word: str, modifiers: list[str]) -> tuple[Trigger, ...]:
@@ -158,6 +161,19 @@ def _fronted(noun: Token, subject: Token) -> bool:
     return last + 1 < subject.i + 1 and doc[last + 1].text == "," and noun.i <= noun.sent.start + 3
 
 
+def _maybe_role(tok: Token) -> bool:
+    """Whether :func:`role_triggers` can find anything for the token's form or lemma (lower-cased),
+    whatever its modifiers; memoised on the string ids, which are cheaper to read than the strings
+    for every noun of the sentence."""
+    key = (tok.lower, tok.lemma)
+    found = _MAYBE_ROLE.get(key)
+    if found is None:
+        if len(_MAYBE_ROLE) > 100_000:  # bound the memo on an endless stream of new words
+            _MAYBE_ROLE.clear()
+        found = _MAYBE_ROLE[key] = tok.lower_.lower() in _ROLE_WORDS or tok.lemma_.lower() in _ROLE_WORDS
+    return found
+
+
 def _denied(noun: Token) -> bool:
     """The role itself is denied or hedged: "X n'est pas l'actionnaire de Y", "X aurait été nommé
     directeur de Y" (a negated main verb elsewhere in the sentence does not deny an apposition)."""
@@ -165,8 +181,8 @@ def _denied(noun: Token) -> bool:
     if noun.dep_ in ("xcomp", "obj", "obl", "obl:mod") and noun.head.lemma_.lower() in _NAMING:
         tokens.append(noun.head)
     for tok in tokens:
-        if any(c.lower_ in _NEG or c.lemma_ in _HEDGES or conditional(c)
-               for c in tok.children) or conditional(tok) or tok.head.lemma_ in _HEDGES:
+        if any(c.lower in _NEG_IDS or c.lemma in _HEDGE_IDS or has_feature(c, "Mood", "Cnd")
+               for c in tok.children) or has_feature(tok, "Mood", "Cnd") or tok.head.lemma in _HEDGE_IDS:
             return True
     return False
 
@@ -175,14 +191,16 @@ def noun_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
     """Relations a role noun states between two entities of the sentence (see module docstring)."""
     by_token = {i: e for e in ents for i in range(e.start, e.end)}
     rels: list[Relation] = []
-    for noun in sent:
-        if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or noun.i in by_token:
+    tokens = sent.doc
+    for i in range(sent.start, sent.end):
+        if i in by_token:  # tested first: no Token is built for the entities' own words
             continue
-        lower, lemma = noun.lower_, noun.lemma_
-        if lower.lower() not in _ROLE_WORDS and lemma.lower() not in _ROLE_WORDS:
-            continue  # role_triggers would find nothing under either word, whatever the modifiers
+        noun = tokens[i]
+        if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or not _maybe_role(noun):
+            continue
+        lower = noun.lower_
         modifiers = [c.lower_ for c in noun.children if c.dep_ == "amod"]
-        triggers = role_triggers(lower, modifiers) or role_triggers(lemma, modifiers)
+        triggers = role_triggers(lower, modifiers) or role_triggers(noun.lemma_, modifiers)
         if not triggers or _denied(noun):
             continue
         complements = _complements(noun, by_token)

@@ -15,7 +15,10 @@ also links coordinated agents ("A et B ont signé un accord").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from spacy.strings import get_string_id
 
 from nlp.records import Relation, doc_text
 from nlp.rules import DEP_VERBS
@@ -69,6 +72,30 @@ _NEG = frozenset({"pas", "jamais", "ne", "n'", "aucun", "aucune", "plus"})
 _SYMMETRIC = frozenset({"PARTNER_OF"})
 
 
+def string_ids(words: Iterable[str]) -> frozenset[int]:
+    """String ids of ``words``: ``tok.lower in string_ids(W)`` is ``tok.lower_ in W`` (and
+    ``tok.lemma`` for ``tok.lemma_``) without decoding the token's string, which spaCy does anew
+    on every access."""
+    return frozenset(get_string_id(w) for w in words)
+
+
+_REFLEXIVE_IDS, _NEG_IDS, _HEDGE_IDS = string_ids(_REFLEXIVE), string_ids(_NEG), string_ids(_HEDGES)
+_QUE_IDS = string_ids(("que", "qu'", "qu’"))
+_SOURCE_IDS = string_ids(("selon", "d'après", "d’après"))
+#: Lemma string id -> lower-cased lemma (see :func:`lower_lemma`).
+_LOWER_LEMMAS: dict[int, str] = {}
+
+
+def lower_lemma(tok: Token) -> str:
+    """``tok.lemma_.lower()``, memoised on the lemma's string id (cheaper to read than the lemma)."""
+    lemma = _LOWER_LEMMAS.get(tok.lemma)
+    if lemma is None:
+        if len(_LOWER_LEMMAS) > 100_000:  # bound the memo on an endless stream of new words
+            _LOWER_LEMMAS.clear()
+        lemma = _LOWER_LEMMAS[tok.lemma] = tok.lemma_.lower()
+    return lemma
+
+
 def _antecedent(pron: Token) -> Token | None:
     """The noun a demonstrative stands for ("les permanences de …, dont celles de X"): the
     nearest ancestor noun agreeing with it in gender and number."""
@@ -92,29 +119,31 @@ def _appos_anchor(tok: Token, verb: Token) -> Token | None:
 
 def _climb(ent: Span, verb: Token) -> Token | None:
     """The token by which ``ent`` hangs on ``verb`` (climbing a few steps), or None."""
-    tok = ent.root
+    tok = root = ent.root
     if verb.head.i in range(ent.start, ent.end) and _rel_subject(verb):
         return verb  # "C'est X qui a remporté…", "X, qui utilise…": X is the relative's subject
+    relative = verb.dep_ == "acl:relcl"
     for _ in range(8):
         head = tok.head
         if head == tok:
             return None
+        dep = tok.dep_
         if head == verb or (head.head == verb and (head.dep_.startswith("aux") or (
                 head.dep_ == "advmod" and head.pos_ == "ADV"))):  # "a eu, lors des X, recours à Y"
-            if tok.i > 0 and tok.doc[tok.i - 1].text == "," and (tok.dep_ in ("appos", "dep") or (
-                    tok.dep_.startswith("obl") and not any(c.dep_ == "case" for c in tok.children))):
+            if tok.i > 0 and tok.doc[tok.i - 1].text == "," and (dep in ("appos", "dep") or (
+                    dep.startswith("obl") and not any(c.dep_ == "case" for c in tok.children))):
                 return _appos_anchor(tok, verb)
             return tok
-        if verb.dep_ == "acl:relcl" and head == verb.head and tok == ent.root and _rel_subject(verb):
+        if relative and head == verb.head and tok == root and _rel_subject(verb):
             return verb
-        if head.lemma_.lower() in _DEMONSTRATIVES and tok.dep_ == "nmod":
+        if dep == "nmod" and lower_lemma(head) in _DEMONSTRATIVES:
             tok = _antecedent(head)
             if tok is None:
                 return None
             continue
-        if tok.dep_ in ("conj", "appos", "flat:name", "flat", "fixed") or (
-            tok.dep_ in ("nmod", "amod") and head.lemma_.lower() in _HEADS  # amod: "la société X" mis-tagged
-        ) or (tok.dep_ == "obl:agent" and head.lemma_.lower() in _FORMING and head.dep_ == "acl"):
+        if dep in ("conj", "appos", "flat:name", "flat", "fixed") or (
+            dep in ("nmod", "amod") and lower_lemma(head) in _HEADS  # amod: "la société X" mis-tagged
+        ) or (dep == "obl:agent" and lower_lemma(head) in _FORMING and head.dep_ == "acl"):
             tok = head
             continue
         return None
@@ -128,7 +157,7 @@ def _cleft(verb: Token) -> tuple[int, int] | None:
     """The focused stretch of a cleft ("C'est vers X que s'est tourné Y", "C'est à X que Y a
     confié…", "C'est l'agence X qu'a choisie Y") as token bounds (after "c'est", before "que"),
     whatever the parser made of it."""
-    que = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("que", "qu'", "qu’")), None)
+    que = next((c for c in verb.lefts if c.lower in _QUE_IDS), None)
     if que is None:
         return None
     doc = verb.doc
@@ -153,7 +182,7 @@ def _attachment(ent: Span, verb: Token, focus: tuple[int, int] | None = _NO_FOCU
         if focus[0] <= ent.start and ent.end <= focus[1]:
             return "obl:cleft", ent.root
         if ent.start > verb.i and all(t.pos_ in ("DET", "NOUN", "ADJ") for t in verb.doc[verb.i + 1:ent.start]) \
-                and ent.start - verb.i <= 4 and not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+                and ent.start - verb.i <= 4 and not any(c.dep_ == "nsubj" for c in verb.lefts):
             return "nsubj", ent.root  # inverted subject: "C'est X qu'a choisi (la candidate) Y"
     tok = _climb(ent, verb)
     if tok is None:
@@ -171,7 +200,7 @@ def _in_event_name(ent: Span) -> bool:
     doc, i = ent.doc, ent.start
     for j in range(max(0, i - 2), i):
         tok = doc[j]
-        if tok.lemma_.lower() in _EVENTS or tok.lower_ in ("selon", "d'après", "d’après"):
+        if lower_lemma(tok) in _EVENTS or tok.lower in _SOURCE_IDS:
             return True
     return False
 
@@ -179,11 +208,11 @@ def _in_event_name(ent: Span) -> bool:
 def _prepositions(ent: Span, attached: Token) -> set[str]:
     """The prepositions on the way from the entity up to the token hanging on the verb ("pour la
     liste de X" -> {"de", "pour"}; "aux services de X" -> {"de", "à"})."""
-    out = {_CASES.get(c.lower_, c.lower_) for c in attached.children if c.dep_ == "case" and c.i < attached.i}
+    out = {_CASES.get(c.lower_, c.lower_) for c in attached.lefts if c.dep_ == "case"}
 
     tok = ent.root
     for _ in range(8):
-        out.update(_CASES.get(c.lower_, c.lower_) for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i)
+        out.update(_CASES.get(c.lower_, c.lower_) for c in tok.lefts if c.dep_ in ("case", "mark"))
         if tok == attached or tok.head == tok:
             break
         tok = tok.head
@@ -211,40 +240,41 @@ def trigger_key(verb: Token, lemma: str) -> str | None:
     if lemma in _LIGHT:
         for c in verb.children:
             if c.dep_ == "obj" and c.pos_ == "NOUN":
-                key = f"{lemma} {c.lemma_.lower()}"
+                key = f"{lemma} {lower_lemma(c)}"
                 if key in VERBS:
                     return key
-    if lemma in _PRONOMINAL and any(c.lower_ in _REFLEXIVE for c in verb.children if c.i < verb.i):
+    if lemma in _PRONOMINAL and any(c.lower in _REFLEXIVE_IDS for c in verb.lefts):
         return f"se {lemma}"
     return lemma if lemma in VERBS else None
 
 
-#: Morphological analysis key -> whether its Mood holds "Cnd" (see :func:`conditional`).
-_CONDITIONAL: dict[int, bool] = {}
+#: (morphological analysis key, field, value) -> whether the field holds the value.
+_FEATURES: dict[tuple[int, str, str], bool] = {}
 
 
-def conditional(tok: Token) -> bool:
-    """``"Cnd" in tok.morph.get("Mood")``, memoised on the analysis key: decoding a token's
+def has_feature(tok: Token, field: str, value: str) -> bool:
+    """``value in tok.morph.get(field)``, memoised on the analysis key: decoding a token's
     features anew for every child of every trigger was the dearest part of :func:`_denied`."""
     morph = tok.morph
-    found = _CONDITIONAL.get(morph.key)
+    key = (morph.key, field, value)
+    found = _FEATURES.get(key)
     if found is None:
-        found = _CONDITIONAL[morph.key] = "Cnd" in morph.get("Mood")
+        found = _FEATURES[key] = value in morph.get(field)
     return found
 
 
 def _denied(verb: Token) -> bool:
     """Denied, conditional ("aurait dirigé") or hedged ("pourrait sanctionner")."""
-    return any(c.lower_ in _NEG or c.lemma_ in _HEDGES or conditional(c)
-               for c in verb.children) or conditional(verb) or (
-        verb.dep_ == "xcomp" and verb.head.lemma_ in _HEDGES)
+    return any(c.lower in _NEG_IDS or c.lemma in _HEDGE_IDS or has_feature(c, "Mood", "Cnd")
+               for c in verb.children) or has_feature(verb, "Mood", "Cnd") or (
+        verb.dep_ == "xcomp" and verb.head.lemma in _HEDGE_IDS)
 
 
 def _participle_holder(verb: Token, ents: list[Span], taken: list[Span]) -> Span | None:
     """The entity a subjectless participle says something about: the noun it hangs on ("la
     société X, associée à Y") or, fronted before a comma, the main clause's subject ("Associée à
     Y, X a remporté…")."""
-    if "Part" not in verb.morph.get("VerbForm") or any(
+    if not has_feature(verb, "VerbForm", "Part") or any(
             c.dep_.startswith(("nsubj", "aux")) for c in verb.children):
         return None
     free = [e for e in ents if e not in taken]
@@ -279,7 +309,7 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
     for verb in sent:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        lemma = verb.lemma_.lower()
+        lemma = lower_lemma(verb)
         if lemma not in _LEMMAS:
             continue
         key = trigger_key(verb, lemma)

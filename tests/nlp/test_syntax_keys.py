@@ -1,10 +1,11 @@
-"""Trigger lookup and conditional mood of nlp/syntax.py agree with their plain definitions."""
+"""The shortcuts of nlp/syntax.py and nlp/nouns.py (trigger lookup, memoised features and
+lemmas, string ids) agree with their plain definitions."""
 
 from __future__ import annotations
 
 import pytest
 
-from nlp.syntax import _LEMMAS, VERBS, conditional, trigger_key
+from nlp.syntax import _LEMMAS, VERBS, has_feature, trigger_key
 
 pytestmark = pytest.mark.slow
 
@@ -14,6 +15,7 @@ TEXTS = [
     "Le parti s'est offert les services de Datalia et s'est associé à Vextra.",
     "Vextra aurait signé un marché avec la mairie ; elle ne s'est pas adressée à Quillon.",
     "L'agence a passé commande auprès de Nordis, qui a fait appel à Datalia.",
+    "Vextra n'est pas l'actionnaire de Quillon, dont la Secrétaire générale pourrait démissionner.",
 ]
 
 
@@ -45,6 +47,27 @@ def test_trigger_key_matches_reference(docs) -> None:
     assert {"avoir recours", "signer contrat", "se offrir", "se associer"} <= set(found)
 
 
-def test_conditional_matches_morph(docs) -> None:
-    moods = [(conditional(tok), "Cnd" in tok.morph.get("Mood")) for doc in docs for tok in doc]
-    assert all(a == b for a, b in moods) and any(a for a, _ in moods)
+@pytest.mark.parametrize(("field", "value"), [("Mood", "Cnd"), ("VerbForm", "Part")])
+def test_has_feature_matches_morph(docs, field: str, value: str) -> None:
+    for _ in range(2):  # computed, then memoised
+        found = [(has_feature(tok, field, value), value in tok.morph.get(field)) for doc in docs for tok in doc]
+        assert all(a == b for a, b in found) and any(a for a, _ in found)
+
+
+def test_string_ids_and_memos_match_strings(docs) -> None:
+    from nlp import nouns, syntax
+    seen = set()
+    for doc in docs:
+        for tok in doc:
+            for _ in range(2):  # computed, then memoised
+                assert syntax.lower_lemma(tok) == tok.lemma_.lower()
+                maybe = nouns._maybe_role(tok)
+                assert maybe == bool(nouns.role_triggers(tok.lower_, ["générale"])
+                                     or nouns.role_triggers(tok.lemma_, ["générale"]))
+            seen.add(maybe)
+            for ids, words, attr in [(syntax._NEG_IDS, syntax._NEG, "lower"), (syntax._HEDGE_IDS, syntax._HEDGES, "lemma"),
+                                     (syntax._REFLEXIVE_IDS, syntax._REFLEXIVE, "lower"),
+                                     (nouns._NEG_IDS, nouns._NEG, "lower"), (nouns._HEDGE_IDS, nouns._HEDGES, "lemma")]:
+                assert (getattr(tok, attr) in ids) == (getattr(tok, attr + "_") in words)
+                seen.add((id(ids), getattr(tok, attr) in ids))
+    assert True in seen and (id(syntax._NEG_IDS), True) in seen and (id(nouns._HEDGE_IDS), True) in seen
