@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.symbols import ADJ, NOUN, PROPN
+
 from nlp.records import Relation
 from nlp.rules.base import ACTOR, ORG, VENDOR, Trigger
 from nlp.syntax import has_feature, relation, string_ids
@@ -84,6 +86,7 @@ _NAMING = frozenset({"nommer", "désigner", "élire", "devenir", "rester", "deme
 _NEG = frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "plus"})
 _HEDGES = frozenset({"pouvoir", "devoir", "envisager", "négocier", "vouloir", "souhaiter", "démentir", "nier"})
 _NEG_IDS, _HEDGE_IDS = string_ids(_NEG), string_ids(_HEDGES)
+_NOMINAL_POS = frozenset({NOUN, PROPN, ADJ})  # tok.pos in it: tok.pos_ in ("NOUN", "PROPN", "ADJ")
 #: (form id, lemma id) -> whether the word may be a role noun (see :func:`_maybe_role`).
 _MAYBE_ROLE: dict[tuple[int, int], bool] = {}
 
@@ -196,7 +199,7 @@ def noun_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
         if i in by_token:  # tested first: no Token is built for the entities' own words
             continue
         noun = tokens[i]
-        if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or not _maybe_role(noun):
+        if noun.pos not in _NOMINAL_POS or not _maybe_role(noun):
             continue
         lower = noun.lower_
         modifiers = [c.lower_ for c in noun.children if c.dep_ == "amod"]

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
 
 from nlp.records import Relation, doc_text
 from nlp.rules import DEP_VERBS
@@ -82,6 +83,8 @@ def string_ids(words: Iterable[str]) -> frozenset[int]:
 _REFLEXIVE_IDS, _NEG_IDS, _HEDGE_IDS = string_ids(_REFLEXIVE), string_ids(_NEG), string_ids(_HEDGES)
 _QUE_IDS = string_ids(("que", "qu'", "qu’"))
 _SOURCE_IDS = string_ids(("selon", "d'après", "d’après"))
+#: ``tok.pos in _VERB_POS`` is ``tok.pos_ in ("VERB", "AUX")``, a little cheaper on every token.
+_VERB_POS = frozenset({VERB, AUX})
 #: Lemma string id -> lower-cased lemma (see :func:`lower_lemma`).
 _LOWER_LEMMAS: dict[int, str] = {}
 
@@ -307,7 +310,7 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
     rels: list[Relation] = []
     actors: list[Span] | None = None  # the entities not naming an event, once a trigger is found
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos not in _VERB_POS:
             continue
         lemma = lower_lemma(verb)
         if lemma not in _LEMMAS:

@@ -65,6 +65,8 @@ def test_string_ids_and_memos_match_strings(docs) -> None:
                 assert maybe == bool(nouns.role_triggers(tok.lower_, ["générale"])
                                      or nouns.role_triggers(tok.lemma_, ["générale"]))
             seen.add(maybe)
+            assert (tok.pos in syntax._VERB_POS) == (tok.pos_ in ("VERB", "AUX"))
+            assert (tok.pos in nouns._NOMINAL_POS) == (tok.pos_ in ("NOUN", "PROPN", "ADJ"))
             for ids, words, attr in [(syntax._NEG_IDS, syntax._NEG, "lower"), (syntax._HEDGE_IDS, syntax._HEDGES, "lemma"),
                                      (syntax._REFLEXIVE_IDS, syntax._REFLEXIVE, "lower"),
                                      (nouns._NEG_IDS, nouns._NEG, "lower"), (nouns._HEDGE_IDS, nouns._HEDGES, "lemma")]:
