@@ -259,7 +259,7 @@ def has_feature(tok: Token, field: str, value: str) -> bool:
     """``value in tok.morph.get(field)``, memoised on the analysis key: decoding a token's
     features anew for every child of every trigger was the dearest part of :func:`_denied`."""
     morph = tok.morph
-    key = (morph.key, field, value)
+    key = (morph.key, field, value)  # type: ignore[attr-defined]  # readonly, missing from spaCy's stub
     found = _FEATURES.get(key)
     if found is None:
         found = _FEATURES[key] = value in morph.get(field)
