@@ -18,9 +18,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nlp.records import Relation, doc_text
+from spacy.symbols import ADJ, NOUN, PROPN
+
+from nlp.records import Relation
 from nlp.rules.base import ACTOR, ORG, VENDOR, Trigger
-from nlp.syntax import in_conditional
+from nlp.syntax import has_feature, relation, string_ids
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -75,16 +77,18 @@ _DESCRIPTORS = frozenset({
     "logiciel", "outil", "pôle", "service", "département", "équipe", "équipes", "direction", "structure",
     "filiale", "association", "collectif", "coopérative", "journal", "quotidien", "hebdomadaire", "site",
 })
+#: Every word :func:`role_triggers` can find something for: any other noun is no role noun.
+_ROLE_WORDS = frozenset(ROLE_NOUNS) | _HEAD_NOUNS
 _COMPLEMENT_CASES = frozenset({"de", "d'", "d’", "du", "des", "chez", "sein", "auprès"})
 #: Verbs naming a role ("X a été nommée directrice de Y", "Y a recruté X comme consultant").
 _NAMING = frozenset({"nommer", "désigner", "élire", "devenir", "rester", "demeurer", "recruter", "embaucher",
                      "engager", "promouvoir", "installer", "choisir", "titulariser", "être"})
 _NEG = frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "plus"})
 _HEDGES = frozenset({"pouvoir", "devoir", "envisager", "négocier", "vouloir", "souhaiter", "démentir", "nier"})
-
-
-#: Every word :func:`role_triggers` can return a trigger for.
-_ROLE_WORDS = frozenset(ROLE_NOUNS) | _HEAD_NOUNS
+_NEG_IDS, _HEDGE_IDS = string_ids(_NEG), string_ids(_HEDGES)
+_NOMINAL_POS = frozenset({NOUN, PROPN, ADJ})  # tok.pos in it: tok.pos_ in ("NOUN", "PROPN", "ADJ")
+#: (form id, lemma id) -> whether the word may be a role noun (see :func:`_maybe_role`).
+_MAYBE_ROLE: dict[tuple[int, int], bool] = {}
 
 
 def role_triggers(word: str, modifiers: list[str]) -> tuple[Trigger, ...]:
@@ -160,6 +164,19 @@ def _fronted(noun: Token, subject: Token) -> bool:
     return last + 1 < subject.i + 1 and doc[last + 1].text == "," and noun.i <= noun.sent.start + 3
 
 
+def _maybe_role(tok: Token) -> bool:
+    """Whether :func:`role_triggers` can find anything for the token's form or lemma (lower-cased),
+    whatever its modifiers; memoised on the string ids, which are cheaper to read than the strings
+    for every noun of the sentence."""
+    key = (tok.lower, tok.lemma)
+    found = _MAYBE_ROLE.get(key)
+    if found is None:
+        if len(_MAYBE_ROLE) > 100_000:  # bound the memo on an endless stream of new words
+            _MAYBE_ROLE.clear()
+        found = _MAYBE_ROLE[key] = tok.lower_.lower() in _ROLE_WORDS or tok.lemma_.lower() in _ROLE_WORDS
+    return found
+
+
 def _denied(noun: Token) -> bool:
     """The role itself is denied or hedged: "X n'est pas l'actionnaire de Y", "X aurait été nommé
     directeur de Y" (a negated main verb elsewhere in the sentence does not deny an apposition)."""
@@ -167,8 +184,8 @@ def _denied(noun: Token) -> bool:
     if noun.dep_ in ("xcomp", "obj", "obl", "obl:mod") and noun.head.lemma_.lower() in _NAMING:
         tokens.append(noun.head)
     for tok in tokens:
-        if any(c.lower_ in _NEG or c.lemma_ in _HEDGES or in_conditional(c)
-               for c in tok.children) or in_conditional(tok) or tok.head.lemma_ in _HEDGES:
+        if any(c.lower in _NEG_IDS or c.lemma in _HEDGE_IDS or has_feature(c, "Mood", "Cnd")
+               for c in tok.children) or has_feature(tok, "Mood", "Cnd") or tok.head.lemma in _HEDGE_IDS:
             return True
     return False
 
@@ -177,14 +194,16 @@ def noun_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
     """Relations a role noun states between two entities of the sentence (see module docstring)."""
     by_token = {i: e for e in ents for i in range(e.start, e.end)}
     rels: list[Relation] = []
-    text = doc_text(doc)  # a span's text is the doc's text between its bounds
-    for noun in sent:
-        if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or noun.i in by_token:
+    tokens = sent.doc
+    for i in range(sent.start, sent.end):
+        if i in by_token:  # tested first: no Token is built for the entities' own words
             continue
-        if noun.lower_ not in _ROLE_WORDS and noun.lemma_.lower() not in _ROLE_WORDS:
-            continue  # role_triggers has nothing for it: its modifiers need not be read
+        noun = tokens[i]
+        if noun.pos not in _NOMINAL_POS or not _maybe_role(noun):
+            continue
+        lower = noun.lower_
         modifiers = [c.lower_ for c in noun.children if c.dep_ == "amod"]
-        triggers = role_triggers(noun.lower_, modifiers) or role_triggers(noun.lemma_, modifiers)
+        triggers = role_triggers(lower, modifiers) or role_triggers(noun.lemma_, modifiers)
         if not triggers or _denied(noun):
             continue
         complements = _complements(noun, by_token)
@@ -198,14 +217,7 @@ def noun_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
                 for predicate, holder_is_subject, subj_types, obj_types, _ in triggers:
                     subj, obj = (holder, comp) if holder_is_subject else (comp, holder)
                     if subj.label_ in subj_types and obj.label_ in obj_types:
-                        rels.append(Relation(
-                            subject_span=(subj.start_char, subj.end_char),
-                            object_span=(obj.start_char, obj.end_char), predicate=predicate,
-                            subject_text=text[subj.start_char:subj.end_char],
-                            object_text=text[obj.start_char:obj.end_char],
-                            evidence_span=(sent.start_char, sent.end_char), confidence=0.55,
-                            rule=f"noun.{predicate.lower()}.{noun.lower_}",
-                            subject_label=subj.label_, object_label=obj.label_,
-                        ))
+                        rule = f"noun.{predicate.lower()}.{lower}"
+                        rels.append(relation(sent, subj, obj, predicate, rule, confidence=0.55))
                         break
     return rels

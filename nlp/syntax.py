@@ -15,7 +15,11 @@ also links coordinated agents ("A et B ont signé un accord").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
 
 from nlp.records import Relation, doc_text
 from nlp.rules import DEP_VERBS
@@ -29,7 +33,7 @@ VERBS = DEP_VERBS
 
 
 def _lemma_prefixes(verbs: dict[str, object]) -> frozenset[str]:
-    """Every lemma that can make a key of ``verbs`` under :func:`trigger_keys`: a key, a key
+    """Every lemma that can make a key of ``verbs`` under :func:`trigger_key`: a key, a key
     without its "se ", a key cut before one of its spaces ("<lemma> <noun>")."""
     out: set[str] = set()
     for key in verbs:
@@ -40,11 +44,11 @@ def _lemma_prefixes(verbs: dict[str, object]) -> frozenset[str]:
     return frozenset(out)
 
 
-#: Lemmas worth computing :func:`trigger_keys` for (any other verb has no key in :data:`VERBS`).
+#: Lemmas worth looking up with :func:`trigger_key` (any other verb has no key in :data:`VERBS`).
 _LEMMAS = _lemma_prefixes(VERBS)
-#: Lemmas that begin a two-word key ("<lemma> <noun>"), and those of a pronominal key ("se <lemma>"):
-#: :func:`trigger_key` reads a verb's children only for them.
+#: Lemmas that begin a light-verb key ("avoir" for "avoir recours"): only their objects are read.
 _LIGHT = frozenset(key[:i] for key in VERBS for i, c in enumerate(key) if c == " ")
+#: Lemmas with a pronominal key ("offrir" for "se offrir"): only they look for "se".
 _PRONOMINAL = frozenset(key[3:] for key in VERBS if key.startswith("se "))
 #: Generic head nouns an entity may hang on and still be the verb's argument ("les équipes de X").
 _HEADS = frozenset({
@@ -67,6 +71,32 @@ _PATIENT = {"obl:cleft", "obj", "xcomp", "obl:arg", "obl", "iobj", "nsubj:pass",
 _HEDGES = frozenset({"pouvoir", "devoir", "envisager", "négocier", "vouloir", "souhaiter", "démentir"})
 _NEG = frozenset({"pas", "jamais", "ne", "n'", "aucun", "aucune", "plus"})
 _SYMMETRIC = frozenset({"PARTNER_OF"})
+
+
+def string_ids(words: Iterable[str]) -> frozenset[int]:
+    """String ids of ``words``: ``tok.lower in string_ids(W)`` is ``tok.lower_ in W`` (and
+    ``tok.lemma`` for ``tok.lemma_``) without decoding the token's string, which spaCy does anew
+    on every access."""
+    return frozenset(get_string_id(w) for w in words)
+
+
+_REFLEXIVE_IDS, _NEG_IDS, _HEDGE_IDS = string_ids(_REFLEXIVE), string_ids(_NEG), string_ids(_HEDGES)
+_QUE_IDS = string_ids(("que", "qu'", "qu’"))
+_SOURCE_IDS = string_ids(("selon", "d'après", "d’après"))
+#: ``tok.pos in _VERB_POS`` is ``tok.pos_ in ("VERB", "AUX")``, a little cheaper on every token.
+_VERB_POS = frozenset({VERB, AUX})
+#: Lemma string id -> lower-cased lemma (see :func:`lower_lemma`).
+_LOWER_LEMMAS: dict[int, str] = {}
+
+
+def lower_lemma(tok: Token) -> str:
+    """``tok.lemma_.lower()``, memoised on the lemma's string id (cheaper to read than the lemma)."""
+    lemma = _LOWER_LEMMAS.get(tok.lemma)
+    if lemma is None:
+        if len(_LOWER_LEMMAS) > 100_000:  # bound the memo on an endless stream of new words
+            _LOWER_LEMMAS.clear()
+        lemma = _LOWER_LEMMAS[tok.lemma] = tok.lemma_.lower()
+    return lemma
 
 
 def _antecedent(pron: Token) -> Token | None:
@@ -92,29 +122,31 @@ def _appos_anchor(tok: Token, verb: Token) -> Token | None:
 
 def _climb(ent: Span, verb: Token) -> Token | None:
     """The token by which ``ent`` hangs on ``verb`` (climbing a few steps), or None."""
-    tok = ent.root
+    tok = root = ent.root
     if verb.head.i in range(ent.start, ent.end) and _rel_subject(verb):
         return verb  # "C'est X qui a remporté…", "X, qui utilise…": X is the relative's subject
+    relative = verb.dep_ == "acl:relcl"
     for _ in range(8):
         head = tok.head
         if head == tok:
             return None
+        dep = tok.dep_
         if head == verb or (head.head == verb and (head.dep_.startswith("aux") or (
                 head.dep_ == "advmod" and head.pos_ == "ADV"))):  # "a eu, lors des X, recours à Y"
-            if tok.i > 0 and tok.doc[tok.i - 1].text == "," and (tok.dep_ in ("appos", "dep") or (
-                    tok.dep_.startswith("obl") and not any(c.dep_ == "case" for c in tok.children))):
+            if tok.i > 0 and tok.doc[tok.i - 1].text == "," and (dep in ("appos", "dep") or (
+                    dep.startswith("obl") and not any(c.dep_ == "case" for c in tok.children))):
                 return _appos_anchor(tok, verb)
             return tok
-        if verb.dep_ == "acl:relcl" and head == verb.head and tok == ent.root and _rel_subject(verb):
+        if relative and head == verb.head and tok == root and _rel_subject(verb):
             return verb
-        if head.lemma_.lower() in _DEMONSTRATIVES and tok.dep_ == "nmod":
+        if dep == "nmod" and lower_lemma(head) in _DEMONSTRATIVES:
             tok = _antecedent(head)
             if tok is None:
                 return None
             continue
-        if tok.dep_ in ("conj", "appos", "flat:name", "flat", "fixed") or (
-            tok.dep_ in ("nmod", "amod") and head.lemma_.lower() in _HEADS  # amod: "la société X" mis-tagged
-        ) or (tok.dep_ == "obl:agent" and head.lemma_.lower() in _FORMING and head.dep_ == "acl"):
+        if dep in ("conj", "appos", "flat:name", "flat", "fixed") or (
+            dep in ("nmod", "amod") and lower_lemma(head) in _HEADS  # amod: "la société X" mis-tagged
+        ) or (dep == "obl:agent" and lower_lemma(head) in _FORMING and head.dep_ == "acl"):
             tok = head
             continue
         return None
@@ -128,7 +160,7 @@ def _cleft(verb: Token) -> tuple[int, int] | None:
     """The focused stretch of a cleft ("C'est vers X que s'est tourné Y", "C'est à X que Y a
     confié…", "C'est l'agence X qu'a choisie Y") as token bounds (after "c'est", before "que"),
     whatever the parser made of it."""
-    que = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("que", "qu'", "qu’")), None)
+    que = next((c for c in verb.lefts if c.lower in _QUE_IDS), None)
     if que is None:
         return None
     doc = verb.doc
@@ -153,7 +185,7 @@ def _attachment(ent: Span, verb: Token, focus: tuple[int, int] | None = _NO_FOCU
         if focus[0] <= ent.start and ent.end <= focus[1]:
             return "obl:cleft", ent.root
         if ent.start > verb.i and all(t.pos_ in ("DET", "NOUN", "ADJ") for t in verb.doc[verb.i + 1:ent.start]) \
-                and ent.start - verb.i <= 4 and not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+                and ent.start - verb.i <= 4 and not any(c.dep_ == "nsubj" for c in verb.lefts):
             return "nsubj", ent.root  # inverted subject: "C'est X qu'a choisi (la candidate) Y"
     tok = _climb(ent, verb)
     if tok is None:
@@ -169,18 +201,21 @@ def _in_event_name(ent: Span) -> bool:
     """"l'affaire Cambridge Analytica", "le scandale X": the name labels an event, not an actor;
     "selon Le Monde": a cited source, not an argument."""
     doc, i = ent.doc, ent.start
-    return any(doc[j].lemma_.lower() in _EVENTS or doc[j].lower_ in ("selon", "d'après", "d’après")
-               for j in range(max(0, i - 2), i))
+    for j in range(max(0, i - 2), i):
+        tok = doc[j]
+        if lower_lemma(tok) in _EVENTS or tok.lower in _SOURCE_IDS:
+            return True
+    return False
 
 
 def _prepositions(ent: Span, attached: Token) -> set[str]:
     """The prepositions on the way from the entity up to the token hanging on the verb ("pour la
     liste de X" -> {"de", "pour"}; "aux services de X" -> {"de", "à"})."""
-    out = {_CASES.get(c.lower_, c.lower_) for c in attached.children if c.dep_ == "case" and c.i < attached.i}
+    out = {_CASES.get(c.lower_, c.lower_) for c in attached.lefts if c.dep_ == "case"}
 
     tok = ent.root
     for _ in range(8):
-        out.update(_CASES.get(c.lower_, c.lower_) for c in tok.children if c.dep_ in ("case", "mark") and c.i < tok.i)
+        out.update(_CASES.get(c.lower_, c.lower_) for c in tok.lefts if c.dep_ in ("case", "mark"))
         if tok == attached or tok.head == tok:
             break
         tok = tok.head
@@ -201,57 +236,48 @@ def _rel_subject(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in ("qui", "lequel", "laquelle") for c in verb.children)
 
 
-def trigger_keys(verb: Token) -> list[str]:
-    """The keys a verb is looked up under: light verb + object noun, pronominal, bare lemma."""
-    lemma = verb.lemma_.lower()
-    keys = [f"{lemma} {c.lemma_.lower()}" for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"]
-    if any(c.lower_ in _REFLEXIVE for c in verb.children if c.i < verb.i):
-        keys.append(f"se {lemma}")
-    keys.append(lemma)
-    return keys
-
-
-def trigger_key(verb: Token) -> str | None:
-    """The first of :func:`trigger_keys` that is a key of :data:`VERBS`, or None; the verb's
-    children are read only when its lemma can begin a two-word or pronominal key."""
-    lemma = verb.lemma_.lower()
+def trigger_key(verb: Token, lemma: str) -> str | None:
+    """The first key of :data:`VERBS` the verb (lower-cased lemma ``lemma``) is found under, trying
+    in order: light verb + object noun (each object in turn), pronominal, bare lemma. Only a lemma
+    that begins a light-verb key reads its objects, only one with a "se" key looks for "se"."""
     if lemma in _LIGHT:
         for c in verb.children:
-            if c.dep_ == "obj" and c.pos_ == "NOUN" and f"{lemma} {c.lemma_.lower()}" in VERBS:
-                return f"{lemma} {c.lemma_.lower()}"
-    if lemma in _PRONOMINAL and any(c.lower_ in _REFLEXIVE for c in verb.children if c.i < verb.i):
+            if c.dep_ == "obj" and c.pos_ == "NOUN":
+                key = f"{lemma} {lower_lemma(c)}"
+                if key in VERBS:
+                    return key
+    if lemma in _PRONOMINAL and any(c.lower in _REFLEXIVE_IDS for c in verb.lefts):
         return f"se {lemma}"
     return lemma if lemma in VERBS else None
 
 
-#: Per morphology (its string id): whether its moods include the conditional.
-_CONDITIONAL: dict[int, bool] = {}
+#: (morphological analysis key, field, value) -> whether the field holds the value.
+_FEATURES: dict[tuple[int, str, str], bool] = {}
 
 
-def in_conditional(tok: Token) -> bool:
-    """"Cnd" among the token's moods, read once per distinct morphology (parsing a token's
-    analysis costs more than a lookup)."""
+def has_feature(tok: Token, field: str, value: str) -> bool:
+    """``value in tok.morph.get(field)``, memoised on the analysis key: decoding a token's
+    features anew for every child of every trigger was the dearest part of :func:`_denied`."""
     morph = tok.morph
-    found = _CONDITIONAL.get(morph.key)
+    key = (morph.key, field, value)  # type: ignore[attr-defined]  # readonly, missing from spaCy's stub
+    found = _FEATURES.get(key)
     if found is None:
-        if len(_CONDITIONAL) > 10_000:  # morphologies are few; a bound all the same
-            _CONDITIONAL.clear()
-        found = _CONDITIONAL[morph.key] = "Cnd" in morph.get("Mood", [])
+        found = _FEATURES[key] = value in morph.get(field)
     return found
 
 
 def _denied(verb: Token) -> bool:
     """Denied, conditional ("aurait dirigé") or hedged ("pourrait sanctionner")."""
-    return any(c.lower_ in _NEG or c.lemma_ in _HEDGES or in_conditional(c)
-               for c in verb.children) or in_conditional(verb) or (
-        verb.dep_ == "xcomp" and verb.head.lemma_ in _HEDGES)
+    return any(c.lower in _NEG_IDS or c.lemma in _HEDGE_IDS or has_feature(c, "Mood", "Cnd")
+               for c in verb.children) or has_feature(verb, "Mood", "Cnd") or (
+        verb.dep_ == "xcomp" and verb.head.lemma in _HEDGE_IDS)
 
 
 def _participle_holder(verb: Token, ents: list[Span], taken: list[Span]) -> Span | None:
     """The entity a subjectless participle says something about: the noun it hangs on ("la
     société X, associée à Y") or, fronted before a comma, the main clause's subject ("Associée à
     Y, X a remporté…")."""
-    if "Part" not in verb.morph.get("VerbForm") or any(
+    if not has_feature(verb, "VerbForm", "Part") or any(
             c.dep_.startswith(("nsubj", "aux")) for c in verb.children):
         return None
     free = [e for e in ents if e not in taken]
@@ -266,39 +292,40 @@ def _participle_holder(verb: Token, ents: list[Span], taken: list[Span]) -> Span
     return None
 
 
-def _relation(sent: Span, subj: Span, obj: Span, predicate: str, rule: str) -> Relation:
+def relation(sent: Span, subj: Span, obj: Span, predicate: str, rule: str,
+             confidence: float = 0.6) -> Relation:
+    """The relation between two entity spans of ``sent`` (also used by :mod:`nlp.nouns`)."""
+    text = doc_text(sent.doc)  # a slice of the cached text: Span.text rebuilds it from the tokens
+    subject_span, object_span = (subj.start_char, subj.end_char), (obj.start_char, obj.end_char)
     return Relation(
-        subject_span=(subj.start_char, subj.end_char), object_span=(obj.start_char, obj.end_char),
-        predicate=predicate, subject_text=_text_of(subj), object_text=_text_of(obj),
-        evidence_span=(sent.start_char, sent.end_char), confidence=0.6, rule=rule,
+        subject_span=subject_span, object_span=object_span, predicate=predicate,
+        subject_text=text[slice(*subject_span)], object_text=text[slice(*object_span)],
+        evidence_span=(sent.start_char, sent.end_char), confidence=confidence, rule=rule,
         subject_label=subj.label_, object_label=obj.label_,
     )
-
-
-def _text_of(span: Span) -> str:
-    return doc_text(span.doc)[span.start_char:span.end_char]  # Span.text, without rebuilding it
 
 
 def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
     """Relations read through trigger verbs of :data:`VERBS` in one sentence."""
     rels: list[Relation] = []
-    events: list[bool] | None = None  # per entity: it names an event or a source (_in_event_name)
+    actors: list[Span] | None = None  # the entities not naming an event, once a trigger is found
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _LEMMAS:
+        if verb.pos not in _VERB_POS:
             continue
-        key = trigger_key(verb)
+        lemma = lower_lemma(verb)
+        if lemma not in _LEMMAS:
+            continue
+        key = trigger_key(verb, lemma)
         if key is None:
             continue
+        if actors is None:
+            actors = [ent for ent in ents if not _in_event_name(ent)]
         alts = VERBS[key]
         passive = any(c.dep_ == "aux:pass" for c in verb.children)
         focus = _cleft(verb)
         agents: list[Span] = []
         patients: list[tuple[Span, set[str]]] = []
-        if events is None:  # read once per sentence, for its first trigger verb
-            events = [_in_event_name(ent) for ent in ents]
-        for ent, event in zip(ents, events):
-            if event:
-                continue
+        for ent in actors:
             found = _attachment(ent, verb, focus)
             if found is None:
                 continue
@@ -325,12 +352,12 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
                     if preps and not preps_found.intersection(preps):
                         continue
                     if subj.label_ in subj_types and obj.label_ in obj_types:
-                        rels.append(_relation(sent, subj, obj, predicate, rule.format(predicate.lower())))
+                        rels.append(relation(sent, subj, obj, predicate, rule.format(predicate.lower())))
                         break
         for i, a in enumerate(agents):  # "A et B ont signé un accord": symmetric among the agents
             for b in agents[i + 1:]:
                 for predicate, _, subj_types, obj_types, _ in alts:
                     if predicate in _SYMMETRIC and a.label_ in subj_types and b.label_ in obj_types:
-                        rels.append(_relation(sent, a, b, predicate, rule.format(predicate.lower())))
+                        rels.append(relation(sent, a, b, predicate, rule.format(predicate.lower())))
                         break
     return rels

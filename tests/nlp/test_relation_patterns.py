@@ -111,16 +111,3 @@ def test_subject_is_never_object(results: dict) -> None:
     got = results["La Commission des sondages (CDS) a sanctionné la société Opinix en 2020."]
     assert not {r for r in got if {r[0], r[2]} == {"Commission des sondages", "CDS"}}
 
-
-def test_trigger_key_is_the_first_trigger_keys_entry_in_verbs() -> None:
-    from nlp.pipeline import load_pipeline
-    from nlp.syntax import VERBS, trigger_key, trigger_keys
-
-    texts = [t for t, _ in POSITIVE + NEGATIVE] + [
-        "Le parti a passé commande auprès de Datavox, puis s'est associé à Zorbifex et a fait appel à Opinix.",
-        "La mairie s'est dotée d'un logiciel ; elle a conclu un contrat de prestation avec Pimpax."]
-    verbs = [t for doc in load_pipeline().pipe(texts) for t in doc if t.pos_ in ("VERB", "AUX")]
-    keys = [trigger_key(v) for v in verbs]
-    assert keys == [next((k for k in trigger_keys(v) if k in VERBS), None) for v in verbs]
-    assert any(k and " " in k and not k.startswith("se ") for k in keys)  # a two-word key was read
-    assert any(k and k.startswith("se ") for k in keys)  # and a pronominal one
