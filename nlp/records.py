@@ -98,6 +98,35 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+#: An entity's character bounds, text and label, as a relation records them.
+Facts = tuple[tuple[int, int], str, str]
+
+
+def entity_facts(text: str, ent: Span) -> Facts:
+    """``ent``'s bounds, text and label; ``text`` is its doc's :func:`doc_text` (a span's text is
+    the doc's text between its bounds, which Span.text would rebuild from the tokens)."""
+    start, end = ent.start_char, ent.end_char
+    return (start, end), text[start:end], ent.label_
+
+
+def relation_between(evidence: tuple[int, int], subj: Facts, obj: Facts, predicate: str, confidence: float,
+                     rule: str) -> Relation:
+    """The relation of two entities' facts read in the sentence at ``evidence`` (confidence kept
+    in [0.05, 1], three decimals)."""
+    return Relation(
+        subject_span=subj[0], object_span=obj[0], predicate=predicate, subject_text=subj[1],
+        object_text=obj[1], evidence_span=evidence, confidence=round(max(0.05, confidence), 3),
+        rule=rule, subject_label=subj[2], object_label=obj[2],
+    )
+
+
+def make_relation(sent: Span, subj: Span, obj: Span, predicate: str, confidence: float, rule: str) -> Relation:
+    """The relation between two entity spans of the sentence ``sent``."""
+    text = doc_text(sent.doc)
+    return relation_between((sent.start_char, sent.end_char), entity_facts(text, subj), entity_facts(text, obj),
+                            predicate, confidence, rule)
+
+
 def make_doc(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc(text)`` whose :func:`doc_text` is ``text`` from the start: spaCy's tokenizer
     keeps every character, so the doc's text is the string it was made from, and rebuilding it

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 
-from nlp.records import Relation, doc_text
+from nlp.records import Relation, make_relation
 from nlp.rules import DEP_VERBS
 
 if TYPE_CHECKING:
@@ -295,14 +295,7 @@ def _participle_holder(verb: Token, ents: list[Span], taken: list[Span]) -> Span
 def relation(sent: Span, subj: Span, obj: Span, predicate: str, rule: str,
              confidence: float = 0.6) -> Relation:
     """The relation between two entity spans of ``sent`` (also used by :mod:`nlp.nouns`)."""
-    text = doc_text(sent.doc)  # a slice of the cached text: Span.text rebuilds it from the tokens
-    subject_span, object_span = (subj.start_char, subj.end_char), (obj.start_char, obj.end_char)
-    return Relation(
-        subject_span=subject_span, object_span=object_span, predicate=predicate,
-        subject_text=text[slice(*subject_span)], object_text=text[slice(*object_span)],
-        evidence_span=(sent.start_char, sent.end_char), confidence=confidence, rule=rule,
-        subject_label=subj.label_, object_label=obj.label_,
-    )
+    return make_relation(sent, subj, obj, predicate, confidence, rule)
 
 
 def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:

@@ -18,11 +18,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from nlp.rules.needles import NeedleFinder
+from nlp.rules.needles import NeedleFinder, folds_like_regex
 
-#: Characters the regex engine matches case-insensitively with a cue letter although their
-#: ``str.lower()`` differs ("ı", "ſ") or changes the text's length ("İ"): no pre-pass then.
-_UNSAFE = ("İ", "ı", "ſ")
 
 
 class CueSites:
@@ -35,7 +32,8 @@ class CueSites:
     def starts(self, text: str) -> list[int] | None:
         """Sorted positions where a cue occurs (inside words too), or None when unknown."""
         low = text.lower()
-        if len(low) != len(text) or any(c in text for c in _UNSAFE):
+        # (a text whose case folding the regex engine reads otherwise, "ſ" ~ "s": no pre-pass)
+        if len(low) != len(text) or not folds_like_regex(text):
             return None
         return self._finder.starts(low)
 

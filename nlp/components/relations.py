@@ -27,7 +27,8 @@ from spacy.util import registry
 
 from ciblage.ids import fold
 from nlp import frames
-from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text
+from nlp.records import (LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text, entity_facts, make_relation,
+                          relation_between)
 from nlp.rules import RULES, Rule, is_negated, match_gap, normalise_gap
 from nlp.rules.base import _DET, _OBJ, fits
 from nlp.nouns import noun_relations
@@ -195,7 +196,7 @@ class RelationExtractor:
         seen: set[tuple[str, str]] = set()
         text = doc_text(sent.doc)
         names = [e.id_ or e.text for e in ents]  # read once per entity, not once per pair
-        facts = [_facts(text, e) for e in ents]
+        facts = [entity_facts(text, e) for e in ents]
         evidence = (sent.start_char, sent.end_char)
         for i in range(len(ents)):
             for j in range(i + 1, len(ents)):
@@ -204,8 +205,8 @@ class RelationExtractor:
                 if x == y or key in seen:
                     continue
                 seen.add(key)
-                rels.append(_relation(evidence, facts[i], facts[j], "MENTIONED_WITH", self.cooccurrence_confidence,
-                                      "cooccurrence"))
+                rels.append(relation_between(evidence, facts[i], facts[j], "MENTIONED_WITH",
+                                             self.cooccurrence_confidence, "cooccurrence"))
         return rels
 
 
@@ -347,33 +348,6 @@ def _verb_after(doc: Doc, ent: Span) -> bool:
 
 def _same_role(a: str, b: str) -> bool:
     return a == b or {a, b} <= {"COMPANY", "PRODUCT"} or {a, b} <= {"PERSON", "PARTY"}
-
-
-def make_relation(sent: Span, subj: Span, obj: Span, predicate: str, confidence: float,
-                  rule: str) -> Relation:
-    text = doc_text(sent.doc)
-    return _relation((sent.start_char, sent.end_char), _facts(text, subj), _facts(text, obj), predicate,
-                     confidence, rule)
-
-
-#: An entity's character bounds, text and label, as a relation records them.
-_Facts = tuple[tuple[int, int], str, str]
-
-
-def _facts(text: str, ent: Span) -> _Facts:
-    # A span's text is the doc's text between its bounds (a token's trailing whitespace is one
-    # character at most); Span.text would rebuild it from the tokens.
-    start, end = ent.start_char, ent.end_char
-    return (start, end), text[start:end], ent.label_
-
-
-def _relation(evidence: tuple[int, int], subj: _Facts, obj: _Facts, predicate: str, confidence: float,
-              rule: str) -> Relation:
-    return Relation(
-        subject_span=subj[0], object_span=obj[0], predicate=predicate, subject_text=subj[1],
-        object_text=obj[1], evidence_span=evidence, confidence=round(max(0.05, confidence), 3),
-        rule=rule, subject_label=subj[2], object_label=obj[2],
-    )
 
 
 __all__ = ["RelationExtractor", "fix_predicate", "fold_cached", "in_parenthesis", "is_negated", "make_relation",
