@@ -244,3 +244,37 @@ def test_learned_statements_carry_their_own_extractor(tmp_path: Path) -> None:
         comp.model = saved
     assert [(s["extractor"], s["props"]["rule"]) for s in typed] == [("nlp.learned.v1", "learned.client_of")]
     assert typed[0]["confidence"] <= 0.55
+
+
+def _blank_pair(text: str, first: str, second: str):
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("fr")(text)
+    ents = []
+    for name in (first, second):
+        start = text.index(name)
+        ents.append(doc.char_span(start, start + len(name), label="COMPANY"))
+    assert all(isinstance(e, Span) for e in ents)
+    doc.ents = ents
+    return doc, doc[:], doc.ents[0], doc.ents[1]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vornach travaille avec Tessalio depuis 2020.", False),
+    ("Selon la presse, Vornach aurait fait appel à Tessalio.", True),  # negation cue in the gap
+    ("Vornach rachète Tessalio qui ne publie plus rien.", True),  # in the rest of the second's clause
+    ("Vornach rachète Tessalio, qui ne publie plus rien.", False),  # ... not after its comma
+    ("La cession possible de Vornach à Tessalio est étudiée.", True),  # the first's clause hedges
+    ("Vornach, dont le concurrent Tessalio possède des parts.", True),  # rivals
+    ("Vornach tournerait vers Tessalio pour ses fichiers.", True),  # conditional
+    ("Vornach TOURNERAIT vers Tessalio pour ses fichiers.", True),  # conditional, upper case
+    ("Vornach tournait vers Tessalio pour ses fichiers.", False),  # imperfect
+    ("Après une enquête sur Vornach, Tessalio a changé de prestataire.", True),  # fronted clause
+    ("Après une enquête, Vornach a changé pour Tessalio.", False),  # comma before the first
+])
+def test_hedged_pairs(text: str, expected: bool) -> None:
+    from nlp.components.learned import hedged
+
+    doc, sent, a, b = _blank_pair(text, "Vornach", "Tessalio")
+    assert hedged(doc, sent, a, b) is expected
