@@ -26,7 +26,7 @@ from nlp.learned.model import LinearModel, split_class
 from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text
 from nlp.rules import is_negated, normalise_gap
 from nlp.rules.base import HEDGED
-from nlp.components.relations import (fix_predicate, fold_cached, in_parenthesis, make_relation, same_entity,
+from nlp.components.relations import (_in_parenthesis, fix_predicate, fold_cached, make_relation, same_entity,
                                       sentences_with_ents)
 
 log = logging.getLogger(__name__)
@@ -53,15 +53,31 @@ def relation_model_path(path: str = "") -> str:
 def candidate_pairs(doc: Doc, ents: list[Span]) -> Iterator[tuple[Span, Span]]:
     """Ordered pairs of a sentence's entities worth reading: not the same name, at most
     :data:`MAX_DISTANCE` tokens apart, neither in brackets ("X (LR) a fait appel à Y": a label)."""
-    folded = [fold_cached(e.text) for e in ents]
-    asides = {i for i, e in enumerate(ents) if in_parenthesis(doc, e)}
-    for i, a in enumerate(ents):
-        for j in range(i + 1, len(ents)):
-            b = ents[j]
-            if b.start - a.end > MAX_DISTANCE:
+    for i, j in _candidates(doc_text(doc), _bounds(ents)):
+        yield ents[i], ents[j]
+
+
+Bounds = tuple[int, int, int, int]
+
+
+def _bounds(ents: list[Span]) -> list[Bounds]:
+    """Each entity's (start, end, start_char, end_char), read once (spaCy computes them per access)."""
+    return [(e.start, e.end, e.start_char, e.end_char) for e in ents]
+
+
+def _candidates(text: str, bounds: list[Bounds]) -> Iterator[tuple[int, int]]:
+    """:func:`candidate_pairs` as indices into the sentence's entities; an entity's text is the
+    slice of the doc's text (what ``Span.text`` rebuilds from the tokens)."""
+    folded = [fold_cached(text[sc:ec]) for _, _, sc, ec in bounds]
+    asides = {i for i, (_, _, sc, ec) in enumerate(bounds) if _in_parenthesis(text, sc, ec)}
+    for i, (_, end, _, _) in enumerate(bounds):
+        if i in asides:
+            continue
+        for j in range(i + 1, len(bounds)):
+            if bounds[j][0] - end > MAX_DISTANCE:
                 break
-            if folded[i] != folded[j] and i not in asides and j not in asides:
-                yield a, b
+            if folded[i] != folded[j] and j not in asides:
+                yield i, j
 
 
 _CLAUSE_END = re.compile(r"[,;:.!?()«»]")
@@ -84,21 +100,63 @@ def hedged(doc: Doc, sent: Span, a: Span, b: Span) -> bool:
     la gestion", "Après avoir envisagé de racheter X"; :func:`nlp.rules.is_negated`) or is
     in the conditional; the two are rivals; ``a`` sits in a fronted time clause and ``b`` after
     its comma."""
-    text = doc_text(doc)
-    tail = text[b.end_char:b.end_char + 80]
-    m = _CLAUSE_END.search(tail)
-    head = text[max(sent.start_char, a.start_char - 60):a.start_char]
-    head = re.split(r"[,;:()«»]", head)[-1]
-    gap = normalise_gap(text[a.end_char:b.start_char])
-    if is_negated(normalise_gap(f"{head} {gap} {tail[:m.start()] if m else tail}")) or HEDGED.search(
-            normalise_gap(head)):
-        return True
-    if _RIVALS.search(gap):
-        return True
-    if _CONDITIONAL.search(normalise_gap(text[a.end_char:b.end_char + (m.start() if m else len(tail))])):
-        return True  # "…que se tournerait la candidate X": a conditional states no fact
-    return "," in gap and bool(_FRONTED.match(text[sent.start_char:a.start_char])) and "," not in text[
-        sent.start_char:a.start_char]
+    return _Hedges(doc_text(doc), sent.start_char, _bounds([a, b]))(0, 1)
+
+
+_HEAD_SPLIT = re.compile(r"[,;:()«»]")
+
+
+class _Hedges:
+    """:func:`hedged` for the pairs of one sentence (``bounds``: its entities' :func:`_bounds`).
+
+    The parts that depend on one entity only (the clause before the first one, whether it hedges
+    or is a fronted clause; the rest of the second one's clause) are read once per entity. The
+    tests are pure, so their order does not change the answer: the cheap ones come first.
+    """
+
+    def __init__(self, text: str, sent_start: int, bounds: list[Bounds]) -> None:
+        self.text, self.sent_start, self.bounds = text, sent_start, bounds
+        self._heads: dict[int, tuple[str, bool, bool]] = {}
+        self._tails: dict[int, tuple[str, int]] = {}
+
+    def head(self, i: int) -> tuple[str, bool, bool]:
+        """The first entity's clause before it; whether it hedges; whether it is a fronted clause
+        without a comma before the entity."""
+        found = self._heads.get(i)
+        if found is None:
+            text, start = self.text, self.bounds[i][2]
+            head = _HEAD_SPLIT.split(text[max(self.sent_start, start - 60):start])[-1]
+            before = text[self.sent_start:start]
+            found = self._heads[i] = (head, bool(HEDGED.search(normalise_gap(head))),
+                                      bool(_FRONTED.match(before)) and "," not in before)
+        return found
+
+    def tail(self, j: int) -> tuple[str, int]:
+        """The rest of the second entity's clause (at most 80 characters), and its end."""
+        found = self._tails.get(j)
+        if found is None:
+            end = self.bounds[j][3]
+            tail = self.text[end:end + 80]
+            m = _CLAUSE_END.search(tail)
+            found = self._tails[j] = (tail[:m.start()], end + m.start()) if m else (tail, end + len(tail))
+        return found
+
+    def __call__(self, i: int, j: int) -> bool:
+        head, head_hedges, fronted = self.head(i)
+        if head_hedges:
+            return True
+        rest, rest_end = self.tail(j)
+        text = self.text
+        a_end = self.bounds[i][3]
+        gap = normalise_gap(text[a_end:self.bounds[j][2]])
+        if "," in gap and fronted:
+            return True
+        if is_negated(normalise_gap(f"{head} {gap} {rest}")) or _RIVALS.search(gap):
+            return True
+        # "…que se tournerait la candidate X": a conditional states no fact. Every conditional
+        # form holds "rai", which normalise_gap (lower case, spaces) neither makes nor splits.
+        span = text[a_end:rest_end]
+        return "rai" in span.lower() and bool(_CONDITIONAL.search(normalise_gap(span)))
 
 
 def sold(doc: Doc, a: Span, b: Span) -> bool:
@@ -134,13 +192,18 @@ class LearnedRelations:
         assert self.model is not None
         out: list[Relation] = []
         pairs: SentencePairs | None = None  # built for the first pair worth scoring
-        for a, b in candidate_pairs(doc, ents):
-            if (frozenset((a.start_char, b.start_char)) in covered or not self.model.allows_types(a.label_, b.label_)
-                    or hedged(doc, sent, a, b)):  # (before scoring: it costs a tenth of a pair's features)
+        text = doc_text(doc)
+        bounds = _bounds(ents)
+        labels = [e.label_ for e in ents]
+        hedges = _Hedges(text, sent.start_char, bounds)
+        for i, j in _candidates(text, bounds):
+            if (frozenset((bounds[i][2], bounds[j][2])) in covered or not self.model.allows_types(labels[i], labels[j])
+                    or hedges(i, j)):  # (before scoring: it costs a tenth of a pair's features)
                 continue
+            a, b = ents[i], ents[j]
             pairs = pairs or SentencePairs(doc, sent, ents)
             vector = pairs.vector(a, b) if self.model.dense else ()
-            best = self.model.predict(pairs.features(a, b), a.label_, b.label_, self.threshold, vector)
+            best = self.model.predict(pairs.features(a, b), labels[i], labels[j], self.threshold, vector)
             for predicate, (p, cls) in best.items():
                 if predicate == "OWNS" and sold(doc, a, b):
                     continue

@@ -16,10 +16,12 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from spacy.symbols import AUX, VERB
 
 from nlp.nouns import ROLE_NOUNS
 from nlp.rules import DEP_VERBS
@@ -44,6 +46,21 @@ VECTOR_WIDTH = 600
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower() or tok.lower_
     return lemma.replace("’", "'")
+
+
+#: Per (lemma id, lower-case form id): :func:`_lemma` of a token with them (a pure function of
+#: the two strings; reading two ids and a dict is cheaper than decoding and lower-casing).
+_LEMMAS: dict[tuple[int, int], str] = {}
+
+
+def _lemma_cached(tok: Token) -> str:
+    key = (tok.lemma, tok.lower)
+    found = _LEMMAS.get(key)
+    if found is None:
+        if len(_LEMMAS) > 100_000:
+            _LEMMAS.clear()
+        found = _LEMMAS[key] = _lemma(tok)
+    return found
 
 
 #: Per morphology (its string id): whether it is in the conditional mood alone. Reading the
@@ -98,18 +115,30 @@ class SentencePairs:
 
     def __init__(self, doc: Doc, sent: Span, ents: list[Span]) -> None:
         self.doc, self.sent, self.ents = doc, sent, ents
-        self.start = sent.start
+        self.start, self.end = sent.start, sent.end
         self.tokens = list(sent)
-        self.lemmas = [(t.lemma_.lower() or t.lower_).replace("’", "'") for t in self.tokens]
+        # One pass over the tokens: each one's lemma, what :meth:`words` reads for it (None: a
+        # space or punctuation without structure; "<NUM>"; else the lemma) and whether it is a
+        # verb in the conditional mood.
+        self.lemmas: list[str] = []
+        self._words: list[str | None] = []
+        self.conditional: list[int] = []  # indices of the verbs in the conditional mood
+        for t in self.tokens:
+            lemma = _lemma_cached(t)
+            self.lemmas.append(lemma)
+            if t.is_space or (t.is_punct and t.text not in _KEPT_PUNCT):
+                self._words.append(None)
+            else:
+                self._words.append("<NUM>" if t.like_num else lemma)
+            if t.pos in (VERB, AUX) and _conditional(t):
+                self.conditional.append(t.i)
         self.ent_at = {e.start: e for e in ents}
+        #: Per entity start: its mask and its end (for :meth:`words`); the starts, in order.
+        self._masks = {e.start: (f"<{e.label_}>", e.end) for e in ents}
+        self._starts = sorted(self._masks)
         self.negated = bool(set(self.lemmas) & _NEGATION)
         self._chains: dict[int, list[Token]] = {}
         self._vectors: dict[str, np.ndarray] = {}
-
-    @cached_property
-    def conditional(self) -> list[int]:
-        """Indices of the sentence's verbs in the conditional mood."""
-        return [t.i for t in self.tokens if t.pos_ in ("VERB", "AUX") and _conditional(t)]
 
     @cached_property
     def content(self) -> list[bool]:
@@ -117,20 +146,24 @@ class SentencePairs:
         return [t.pos_ in _CONTENT and not t.ent_type for t in self.tokens]
 
     def words(self, start: int, end: int) -> list[str]:
-        """Lemmas of tokens ``start..end``; an entity inside reads as ``<TYPE>``, numbers as ``<NUM>``."""
+        """Lemmas of tokens ``start..end``; an entity inside reads as ``<TYPE>``, numbers as ``<NUM>``.
+
+        An entity starting in the range replaces its tokens (up to its end, past ``end`` if it
+        goes on); the runs of tokens between such entities are read from the per-token words.
+        """
         out: list[str] = []
-        i = max(start, self.sent.start)
-        end = min(end, self.sent.end)
+        i = max(start, self.start)
+        end = min(end, self.end)
+        base, words, starts = self.start, self._words, self._starts
+        k = bisect_left(starts, i)
         while i < end:
-            ent = self.ent_at.get(i)
-            if ent is not None:
-                out.append(f"<{ent.label_}>")
-                i = ent.end
-                continue
-            tok = self.tokens[i - self.start]
-            if not (tok.is_space or (tok.is_punct and tok.text not in _KEPT_PUNCT)):
-                out.append("<NUM>" if tok.like_num else self.lemmas[i - self.start])
-            i += 1
+            stop = starts[k] if k < len(starts) and starts[k] < end else end
+            out += [w for w in words[i - base:stop - base] if w is not None]
+            if stop == end:
+                break
+            mask, i = self._masks[stop]
+            out.append(mask)
+            k = bisect_left(starts, i, k + 1)
         return out
 
     def chain(self, tok: Token) -> list[Token]:
@@ -210,12 +243,15 @@ class SentencePairs:
             feats += [f"pl={w}" for w in set(inner)]
             path_words = [*inner, lemma]
         cues: set[str] = set()
+        known = _CUES.get
         for w in (*between, *path_words, *before[-2:]):
-            cues.update(_cues(w))
+            found = known(w)
+            cues.update(_cues(w) if found is None else found)
         feats += [*cues, *(f"{c}|{types}" for c in cues)]
         if set(between) & _NEGATION:
             feats.append("neg_between")
-        if any(a.start <= i < b.end for i in self.conditional):
+        k = bisect_left(self.conditional, a.start)  # (sorted: token order)
+        if k < len(self.conditional) and self.conditional[k] < b.end:
             feats.append("conditional")
         if self.negated:
             feats.append("neg_sent")

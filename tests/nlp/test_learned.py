@@ -244,3 +244,75 @@ def test_learned_statements_carry_their_own_extractor(tmp_path: Path) -> None:
         comp.model = saved
     assert [(s["extractor"], s["props"]["rule"]) for s in typed] == [("nlp.learned.v1", "learned.client_of")]
     assert typed[0]["confidence"] <= 0.55
+
+
+def _blank_pair(text: str, first: str, second: str):
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("fr")(text)
+    ents = []
+    for name in (first, second):
+        start = text.index(name)
+        ents.append(doc.char_span(start, start + len(name), label="COMPANY"))
+    assert all(isinstance(e, Span) for e in ents)
+    doc.ents = ents
+    return doc, doc[:], doc.ents[0], doc.ents[1]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vornach travaille avec Tessalio depuis 2020.", False),
+    ("Selon la presse, Vornach aurait fait appel à Tessalio.", True),  # negation cue in the gap
+    ("Vornach rachète Tessalio qui ne publie plus rien.", True),  # in the rest of the second's clause
+    ("Vornach rachète Tessalio, qui ne publie plus rien.", False),  # ... not after its comma
+    ("La cession possible de Vornach à Tessalio est étudiée.", True),  # the first's clause hedges
+    ("Vornach, dont le concurrent Tessalio possède des parts.", True),  # rivals
+    ("Vornach tournerait vers Tessalio pour ses fichiers.", True),  # conditional
+    ("Vornach TOURNERAIT vers Tessalio pour ses fichiers.", True),  # conditional, upper case
+    ("Vornach tournait vers Tessalio pour ses fichiers.", False),  # imperfect
+    ("Après une enquête sur Vornach, Tessalio a changé de prestataire.", True),  # fronted clause
+    ("Après une enquête, Vornach a changé pour Tessalio.", False),  # comma before the first
+])
+def test_hedged_pairs(text: str, expected: bool) -> None:
+    from nlp.components.learned import hedged
+
+    doc, sent, a, b = _blank_pair(text, "Vornach", "Tessalio")
+    assert hedged(doc, sent, a, b) is expected
+
+
+def test_words_mask_entities_like_a_token_walk() -> None:
+    """``SentencePairs.words`` against the plain walk it replaces, on every range of a sentence
+    with entities, numbers, spaces and punctuation (entities across either end of the range)."""
+    import spacy
+    from spacy.tokens import Span
+
+    from nlp.learned.features import _KEPT_PUNCT, SentencePairs
+
+    doc = spacy.blank("fr")("Le groupe Vornach SA (coté) a cédé 12 %  de Tessalio à Brivalto Conseil ; selon « Le Quotidien » !")
+    words = [t.text for t in doc]
+    spans = [("Vornach", 2), ("Tessalio", 1), ("Brivalto", 2), ("Le", 2)]
+    ents = []
+    for name, width in spans:
+        start = words.index(name, ents[-1].end if ents else 0)
+        ents.append(Span(doc, start, start + width, label="COMPANY" if width == 2 else "MEDIA"))
+    doc.ents = ents
+    sent = doc[1:len(doc) - 1]
+    pairs = SentencePairs(doc, sent, list(doc.ents))
+
+    def walk(start: int, end: int) -> list[str]:
+        ent_at = {e.start: e for e in doc.ents}
+        out, i, end = [], max(start, sent.start), min(end, sent.end)
+        while i < end:
+            if i in ent_at:
+                out.append(f"<{ent_at[i].label_}>")
+                i = ent_at[i].end
+                continue
+            tok = doc[i]
+            if not (tok.is_space or (tok.is_punct and tok.text not in _KEPT_PUNCT)):
+                out.append("<NUM>" if tok.like_num else pairs.lemmas[i - sent.start])
+            i += 1
+        return out
+
+    for start in range(-3, len(doc) + 2):
+        for end in range(start, len(doc) + 3):
+            assert pairs.words(start, end) == walk(start, end), (start, end)
