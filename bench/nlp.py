@@ -13,8 +13,13 @@ excluded and each after a warm-up text, the first two alternating for ``R`` roun
 
 It prints words per second, the ratio full / baseline (target ≥ 0.8: best round of each), the
 median of the per-round ratios in wall-clock and in CPU time (steadier on a shared machine), and
-the gain of ``n_process=2`` over 1. Only ratios measured in one run are meaningful; nothing here
-asserts a time.
+the gain of ``n_process=2`` over 1.
+
+``--stages R`` adds R rounds where both run stage by stage (each batch through the tokenizer,
+then each component in turn, then, for the full extraction, the records), each stage timed on
+its own: the sum of each stage's best round is the time without the other processes' bursts,
+and shows where the full extraction's extra time goes. Only ratios measured in one run are
+meaningful; nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -24,7 +29,9 @@ import json
 import random
 import sys
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +69,55 @@ def _seconds(fn: Callable[[], Any]) -> tuple[float, float]:
     return time.perf_counter() - start, time.process_time() - cpu
 
 
-def run(texts: list[str], repeat: int = 3) -> dict[str, Any]:
+def staged_pipe(nlp: Any, clock: Counter[str]) -> Callable[[Iterable[Any], int], Iterator[Any]]:
+    """``nlp.pipe`` run one stage at a time per batch, adding each stage's seconds to ``clock``:
+    ``input`` (reading the batch: for ``extract``, text preparation and tokenisation), each
+    component by name, and ``consumer`` (what the caller does with the docs between two batches).
+    Each component sees the whole batch, as in ``nlp.pipe``; the docs come out the same."""
+    def pipe(docs: Iterable[Any], batch_size: int) -> Iterator[Any]:
+        stream = iter(docs)
+        while True:
+            start = time.perf_counter()
+            batch = list(islice(stream, batch_size))
+            clock["input"] += time.perf_counter() - start
+            if not batch:
+                return
+            for name, proc in nlp.pipeline:
+                start = time.perf_counter()
+                if hasattr(proc, "pipe"):
+                    batch = list(proc.pipe(batch, batch_size=batch_size))
+                else:
+                    batch = [proc(doc) for doc in batch]
+                clock[name] += time.perf_counter() - start
+            start = time.perf_counter()
+            yield from batch
+            clock["consumer"] += time.perf_counter() - start
+    return pipe
+
+
+def run_stages(texts: list[str], bare: Any, full_nlp: Any, rounds: int) -> dict[str, dict[str, float]]:
+    """Per stage, the best of ``rounds`` alternating staged runs of the baseline (texts through
+    ``make_doc``, then each component) and of ``extract_texts`` (:func:`staged_pipe`)."""
+    from nlp.extract import DEFAULT_BATCH, _public, run as extract_run
+
+    best: dict[str, dict[str, float]] = {"baseline": {}, "full": {}}
+    for _ in range(rounds):
+        for key in best:
+            clock: Counter[str] = Counter()
+            if key == "baseline":
+                pipe = staged_pipe(bare, clock)
+                for _doc in pipe((bare.make_doc(t) for t in texts), bare.batch_size):
+                    pass
+            else:
+                pipe = staged_pipe(full_nlp, clock)
+                for _prep, result in extract_run(texts, full_nlp, pipe=pipe, batch_size=DEFAULT_BATCH):
+                    _public(result)
+            for stage, seconds in clock.items():
+                best[key][stage] = min(best[key].get(stage, seconds), seconds)
+    return best
+
+
+def run(texts: list[str], repeat: int = 3, stages: int = 0) -> dict[str, Any]:
     """Time the baseline and the full extraction on ``texts``; return words/s and ratios.
 
     The baseline and the full extraction alternate, ``repeat`` rounds, so that both see the same
@@ -87,6 +142,7 @@ def run(texts: list[str], repeat: int = 3) -> dict[str, Any]:
         full2_times.append(_seconds(lambda: extract_texts(texts, nlp=full_nlp, n_process=2)))
     baseline, full, full2 = (words / min(w for w, _ in t) for t in (base_times, full_times, full2_times))
     rounds = sorted(b[0] / f[0] for b, f in zip(base_times, full_times))
+    staged = run_stages(texts, bare, full_nlp, stages) if stages else {}
     cpu_rounds = sorted(b[1] / f[1] for b, f in zip(base_times, full_times))
     return {
         "texts": len(texts), "words": words, "repeat": repeat,
@@ -97,6 +153,9 @@ def run(texts: list[str], repeat: int = 3) -> dict[str, Any]:
         "ratio_rounds": [round(r, 3) for r in rounds],
         "cpu_ratio_median_of_rounds": round(cpu_rounds[len(cpu_rounds) // 2], 3),
         "gain_n_process_2": round(full2 / full, 3),
+        **({"stages": {k: {s: round(v, 3) for s, v in d.items()} for k, d in staged.items()},
+            "ratio_stage_floor": round(sum(staged["baseline"].values()) / sum(staged["full"].values()), 3)}
+           if staged else {}),
     }
 
 
@@ -106,12 +165,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=50_000, help="corpus size in words")
     parser.add_argument("--repeat", type=int, default=3,
                         help="rounds of baseline then full extraction (best round of each is kept)")
+    parser.add_argument("--stages", type=int, default=0,
+                        help="also R rounds timed stage by stage (best round of each stage is kept)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     texts = build_corpus(args.words)
     if args.texts:
         texts = texts[: args.texts]
-    result = run(texts, repeat=max(1, args.repeat))
+    result = run(texts, repeat=max(1, args.repeat), stages=max(0, args.stages))
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
@@ -134,6 +195,18 @@ def main(argv: list[str] | None = None) -> int:
               f"{'met' if ratio >= 0.8 else 'not met'}; median of {result['repeat']} rounds "
               f"{result['ratio_median_of_rounds']:.2f}, in CPU time {result['cpu_ratio_median_of_rounds']:.2f}); "
               f"n_process=2 gain = {result['gain_n_process_2']:.2f}x")
+    if "stages" in result:
+        stages = Table(title=f"seconds per stage, best of {args.stages} staged rounds")
+        stages.add_column("stage")
+        stages.add_column("baseline", justify="right")
+        stages.add_column("full", justify="right")
+        base_stages, full_stages = result["stages"]["baseline"], result["stages"]["full"]
+        for stage in full_stages:  # (in pipeline order; the baseline's are a subset)
+            stages.add_row(stage, *(f"{d[stage]:.3f}" if stage in d else "" for d in (base_stages, full_stages)))
+        stages.add_row("total", f"{sum(base_stages.values()):.3f}", f"{sum(full_stages.values()):.3f}")
+        out.print(stages)
+        out.print(f"stage-floor ratio full/baseline = {result['ratio_stage_floor']:.2f} "
+                  "(sum of each stage's best round)")
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ciblage.ids import entity_id
@@ -93,9 +93,15 @@ def _empty() -> dict[str, list[dict[str, Any]]]:
     return {"entities": [], "relations": [], "identifiers": [], "cooccurrences": []}
 
 
+#: What :func:`run` hands its chunks to: ``nlp.pipe``'s shape (docs in, the same docs out, in order).
+Pipe = Callable[[Iterator["Doc"], int], Iterable["Doc"]]
+
+
 def run(texts: Iterable[str | None], nlp: Language | None = None, *, n_process: int = 1,
-        batch_size: int = DEFAULT_BATCH) -> Iterator[tuple[Prepared, dict[str, list[dict[str, Any]]]]]:
-    """Yield ``(prepared, result)`` per input text, in order; chunks go through ``nlp.pipe``."""
+        batch_size: int = DEFAULT_BATCH, pipe: Pipe | None = None,
+        ) -> Iterator[tuple[Prepared, dict[str, list[dict[str, Any]]]]]:
+    """Yield ``(prepared, result)`` per input text, in order; chunks go through ``nlp.pipe``, or
+    through ``pipe(docs, batch_size)`` when given (``bench/nlp.py`` times the stages that way)."""
     from nlp.pipeline import load_pipeline
 
     nlp = nlp or load_pipeline()
@@ -116,7 +122,8 @@ def run(texts: Iterable[str | None], nlp: Language | None = None, *, n_process: 
                 yield doc
 
     current = _empty()
-    stream = nlp.pipe(docs(), n_process=n_process, batch_size=batch_size)
+    stream = (pipe(docs(), batch_size) if pipe is not None
+              else nlp.pipe(docs(), n_process=n_process, batch_size=batch_size))
     for doc in stream:
         # Texts that produced no chunk are settled when they reach the head of the queue.
         while pending[0][1] == -1:
