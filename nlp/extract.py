@@ -56,13 +56,18 @@ def _doc_result(doc: Doc, offset: int, full_text: str) -> dict[str, list[dict[st
             "canonical": canonical_of(ent, surface), "kb_id": kb_id, "_known": bool(ent.id_ or kb_id)}
     relations: list[dict[str, Any]] = []
     cooc: list[dict[str, Any]] = []
+    # Per evidence span, its cleaned text: a sentence is the evidence of all its pairs.
+    evidences: dict[tuple[int, int], tuple[str, int, int]] = {}
     for rel in getattr(doc._, RELATIONS_EXT) or []:
         s = ents.get((rel["subject_span"][0] + offset, rel["subject_span"][1] + offset))
         o = ents.get((rel["object_span"][0] + offset, rel["object_span"][1] + offset))
         if s is None or o is None:
             continue
-        evidence, ev_start, ev_end = _evidence(full_text, rel["evidence_span"][0] + offset,
-                                               rel["evidence_span"][1] + offset)
+        span = (rel["evidence_span"][0] + offset, rel["evidence_span"][1] + offset)
+        found = evidences.get(span)
+        if found is None:
+            found = evidences[span] = _evidence(full_text, *span)
+        evidence, ev_start, ev_end = found
         item = {
             "subject": s["canonical"], "predicate": rel["predicate"], "object": o["canonical"],
             "evidence": evidence, "confidence": rel["confidence"], "subject_text": s["text"],
