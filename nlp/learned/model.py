@@ -61,8 +61,11 @@ class LinearModel:
     def _totals(self, features: list[str], vector: Sequence[float] | np.ndarray) -> np.ndarray:
         """Per class, the logit: bias, plus the weights of the known features (each once), plus
         the dense part. ``np.add.reduce(take(...))`` is ``sum`` of the rows without its Python
-        wrapper and fancy-indexing overhead (same rows, same order, same float32 result)."""
-        rows = [i for i in map(self._index.get, set(features)) if i is not None]
+        wrapper and fancy-indexing overhead. The rows are added in index order: in set order,
+        the float32 sum's last bits changed with the process's hash seed."""
+        found = set(map(self._index.get, features))
+        found.discard(None)
+        rows = sorted(found)
         totals = self._bias + np.add.reduce(self._sparse.take(rows, axis=0), axis=0) if rows else self._bias.copy()
         if self._dense is not None and len(vector):
             totals = totals + self._dense @ np.asarray(vector, dtype="float32")

@@ -4,6 +4,7 @@ Invented names only."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,7 @@ def test_scores_match_the_plain_numpy_formula_bit_for_bit() -> None:
     rng = random.Random(3)
     for _ in range(300):
         feats = rng.sample(names, rng.randint(0, 80)) + ["not-a-feature"] * rng.randint(0, 2)
-        rows = [i for i in map(m._index.get, set(feats)) if i is not None]
+        rows = sorted({i for i in map(m._index.get, feats) if i is not None})
         totals = m._bias + m._sparse[rows].sum(axis=0) if rows else m._bias.copy()
         probs = 1.0 / (1.0 + np.exp(-totals.clip(-30.0, 30.0)))
         assert m.scores(feats) == dict(zip(m.classes, probs.tolist()))
@@ -316,3 +317,16 @@ def test_words_mask_entities_like_a_token_walk() -> None:
     for start in range(-3, len(doc) + 2):
         for end in range(start, len(doc) + 3):
             assert pairs.words(start, end) == walk(start, end), (start, end)
+
+
+def test_scores_do_not_depend_on_the_hash_seed() -> None:
+    """The float32 sum of a pair's weights is made in one order in every process."""
+    import subprocess
+    import sys
+
+    code = ("from nlp.learned.model import LinearModel; from nlp.components.learned import DEFAULT_MODEL; "
+            "m = LinearModel.load(DEFAULT_MODEL); feats = sorted(m.weights)[::97]; "
+            "print(repr(m.scores(feats)))")
+    outputs = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": str(seed)},
+                              capture_output=True, text=True, check=True).stdout for seed in range(4)}
+    assert len(outputs) == 1
