@@ -19,15 +19,20 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 import numpy as np
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, MORPH, ORTH, POS
 from spacy.symbols import AUX, VERB
+from spacy.tokens import Doc, MorphAnalysis
 
 from nlp.nouns import ROLE_NOUNS
 from nlp.rules import DEP_VERBS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.strings import StringStore
+    from spacy.tokens import Span, Token
+    from spacy.vocab import Vocab
 
 #: Punctuation that carries structure between two names; other punctuation is dropped.
 _KEPT_PUNCT = frozenset({",", ":", "(", ")", ";", "«", "»", "–", "—"})
@@ -39,6 +44,7 @@ _MAX_BETWEEN = 40
 
 
 _CONTENT = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
+_VERB_POS = frozenset({int(VERB), int(AUX)})
 #: Width of :meth:`SentencePairs.vector`: the common ancestor's lemma, then the mean of the words between.
 VECTOR_WIDTH = 600
 
@@ -53,29 +59,44 @@ def _lemma(tok: Token) -> str:
 _LEMMAS: dict[tuple[int, int], str] = {}
 
 
-def _lemma_cached(tok: Token) -> str:
-    key = (tok.lemma, tok.lower)
+def _lemma_of_ids(strings: StringStore, lemma: int, lower: int) -> str:
+    """:func:`_lemma` of a token whose LEMMA and LOWER attributes are these ids."""
+    key = (lemma, lower)
     found = _LEMMAS.get(key)
     if found is None:
         if len(_LEMMAS) > 100_000:
             _LEMMAS.clear()
-        found = _LEMMAS[key] = _lemma(tok)
+        found = _LEMMAS[key] = (strings[lemma].lower() or strings[lower]).replace("’", "'")
     return found
 
 
 #: Per morphology (its string id): whether it is in the conditional mood alone. Reading the
-#: token's analysis once per distinct morphology is much cheaper than once per verb.
+#: analysis once per distinct morphology is much cheaper than once per verb.
 _CONDITIONAL: dict[int, bool] = {}
 
 
-def _conditional(tok: Token) -> bool:
-    morph = tok.morph
-    found = _CONDITIONAL.get(morph.key)
+def _conditional(vocab: Vocab, morph: int) -> bool:
+    found = _CONDITIONAL.get(morph)
     if found is None:
         if len(_CONDITIONAL) > 10_000:  # morphologies are few; a bound all the same
             _CONDITIONAL.clear()
-        found = _CONDITIONAL[morph.key] = morph.get("Mood", []) == ["Cnd"]
+        found = _CONDITIONAL[morph] = MorphAnalysis.from_id(vocab, morph).get("Mood", []) == ["Cnd"]
     return found
+
+
+#: The token attributes :class:`SentencePairs` reads, one ``Doc.to_array`` per doc (a Token
+#: object per word cost more than everything done with it).
+_COLUMNS = [LEMMA, LOWER, IS_SPACE, IS_PUNCT, LIKE_NUM, POS, MORPH, ORTH]
+_DOC_COLUMNS: WeakKeyDictionary[Doc, tuple[int, list[list[int]]]] = WeakKeyDictionary()
+
+
+def _doc_columns(doc: Doc) -> list[list[int]]:
+    """The doc's :data:`_COLUMNS`, one list per attribute (kept while the doc lives and keeps its length)."""
+    found = _DOC_COLUMNS.get(doc)
+    if found is None or found[0] != len(doc):
+        columns = doc.to_array(_COLUMNS).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
+        found = _DOC_COLUMNS[doc] = (len(doc), columns)
+    return found[1]
 
 
 #: Per word: the ``cue=<predicate>`` features of its trigger-verb and role-noun readings, in order.
@@ -116,22 +137,26 @@ class SentencePairs:
     def __init__(self, doc: Doc, sent: Span, ents: list[Span]) -> None:
         self.doc, self.sent, self.ents = doc, sent, ents
         self.start, self.end = sent.start, sent.end
-        self.tokens = list(sent)
-        # One pass over the tokens: each one's lemma, what :meth:`words` reads for it (None: a
-        # space or punctuation without structure; "<NUM>"; else the lemma) and whether it is a
-        # verb in the conditional mood.
+        # One pass over the tokens' attributes: each one's lemma, what :meth:`words` reads for it
+        # (None: a space or punctuation without structure; "<NUM>"; else the lemma) and whether
+        # it is a verb in the conditional mood.
+        vocab = doc.vocab
+        strings = vocab.strings
+        kept = {strings[p] for p in _KEPT_PUNCT}  # (str → its id)
+        cut = slice(self.start, self.end)
+        lemma_ids, lower_ids, spaces, puncts, nums, poses, morphs, orths = (c[cut] for c in _doc_columns(doc))
         self.lemmas: list[str] = []
         self._words: list[str | None] = []
         self.conditional: list[int] = []  # indices of the verbs in the conditional mood
-        for t in self.tokens:
-            lemma = _lemma_cached(t)
+        for k, lemma_id in enumerate(lemma_ids):
+            lemma = _lemma_of_ids(strings, lemma_id, lower_ids[k])
             self.lemmas.append(lemma)
-            if t.is_space or (t.is_punct and t.text not in _KEPT_PUNCT):
+            if spaces[k] or (puncts[k] and orths[k] not in kept):
                 self._words.append(None)
             else:
-                self._words.append("<NUM>" if t.like_num else lemma)
-            if t.pos in (VERB, AUX) and _conditional(t):
-                self.conditional.append(t.i)
+                self._words.append("<NUM>" if nums[k] else lemma)
+            if poses[k] in _VERB_POS and _conditional(vocab, morphs[k]):
+                self.conditional.append(self.start + k)
         self.ent_at = {e.start: e for e in ents}
         #: Per entity start: its mask and its end (for :meth:`words`); the starts, in order.
         self._masks = {e.start: (f"<{e.label_}>", e.end) for e in ents}
@@ -139,6 +164,10 @@ class SentencePairs:
         self.negated = bool(set(self.lemmas) & _NEGATION)
         self._chains: dict[int, list[Token]] = {}
         self._vectors: dict[str, np.ndarray] = {}
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return list(self.sent)
 
     @cached_property
     def content(self) -> list[bool]:

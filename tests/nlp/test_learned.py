@@ -330,3 +330,28 @@ def test_scores_do_not_depend_on_the_hash_seed() -> None:
     outputs = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": str(seed)},
                               capture_output=True, text=True, check=True).stdout for seed in range(4)}
     assert len(outputs) == 1
+
+
+def test_sentence_pairs_read_the_tokens_like_token_objects() -> None:
+    """``SentencePairs`` reads lemmas, words and conditional verbs from the doc's attribute
+    arrays; on the dev and dev2 passages, the same values as reading each Token."""
+    from spacy.symbols import AUX, VERB
+
+    from nlp.evaluate import load_split
+    from nlp.learned.features import _KEPT_PUNCT, SentencePairs
+    from nlp.pipeline import load_pipeline
+
+    texts = [p["text"] for name in ("dev", "dev2") for p in load_split(name)]
+    texts += ["", "  \n ", "Il aurait fallu 3 000 euros… (voir ci-dessous) ?"]
+    checked = 0
+    for doc in load_pipeline().pipe(texts):
+        for sent in doc.sents:
+            pairs = SentencePairs(doc, sent, [e for e in doc.ents if sent.start <= e.start < sent.end])
+            tokens = list(sent)
+            lemmas = [(t.lemma_.lower() or t.lower_).replace("’", "'") for t in tokens]
+            words = [None if t.is_space or (t.is_punct and t.text not in _KEPT_PUNCT)
+                     else ("<NUM>" if t.like_num else lemma) for t, lemma in zip(tokens, lemmas)]
+            conditional = [t.i for t in tokens if t.pos in (VERB, AUX) and t.morph.get("Mood") == ["Cnd"]]
+            assert (pairs.lemmas, pairs._words, pairs.conditional) == (lemmas, words, conditional)
+            checked += len(tokens)
+    assert checked > 1500
