@@ -28,7 +28,7 @@ from spacy.util import registry
 from ciblage.ids import fold
 from nlp import frames
 from nlp.records import (LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text, entity_facts, make_relation,
-                          relation_between)
+                          relation_dicts)
 from nlp.rules import RULES, Rule, is_negated, match_gap, normalise_gap
 from nlp.rules.base import _DET, _OBJ, fits
 from nlp.nouns import noun_relations
@@ -96,7 +96,7 @@ class RelationExtractor:
                     found.setdefault(key, rel)
             out.extend(r.to_dict() for r in found.values())
             if self.cooccurrence and len(ents) >= 2:
-                out.extend(r.to_dict() for r in self.cooccurrences(sent, ents))
+                out.extend(self.cooccurrences(sent, ents))
             previous = ents
         doc._.set(RELATIONS_EXT, out)
         return doc
@@ -190,14 +190,14 @@ class RelationExtractor:
                                                   rule.confidence - penalty, rule.name))
         return rels
 
-    def cooccurrences(self, sent: Span, ents: list[Span]) -> list[Relation]:
-        """``MENTIONED_WITH`` between every two differently named entities of the sentence."""
-        rels = []
-        seen: set[tuple[str, str]] = set()
+    def cooccurrences(self, sent: Span, ents: list[Span]) -> list[dict[str, Any]]:
+        """``MENTIONED_WITH`` between every two differently named entities of the sentence, as
+        :meth:`Relation.to_dict` dicts (built straight, see :func:`~nlp.records.relation_dicts`)."""
         text = doc_text(sent.doc)
-        names = [e.id_ or e.text for e in ents]  # read once per entity, not once per pair
         facts = [entity_facts(text, e) for e in ents]
-        evidence = (sent.start_char, sent.end_char)
+        names = [e.id_ or f[1] for e, f in zip(ents, facts)]  # f[1]: the span's text, sliced
+        seen: set[tuple[str, str]] = set()
+        pairs = []
         for i in range(len(ents)):
             for j in range(i + 1, len(ents)):
                 x, y = names[i], names[j]
@@ -205,9 +205,9 @@ class RelationExtractor:
                 if x == y or key in seen:
                     continue
                 seen.add(key)
-                rels.append(relation_between(evidence, facts[i], facts[j], "MENTIONED_WITH",
-                                             self.cooccurrence_confidence, "cooccurrence"))
-        return rels
+                pairs.append((i, j))
+        return relation_dicts((sent.start_char, sent.end_char), facts, pairs, "MENTIONED_WITH",
+                              self.cooccurrence_confidence, "cooccurrence")
 
 
 #: :func:`sentences_with_ents` per live doc, with the entities it was computed for: the relation

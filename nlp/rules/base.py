@@ -103,6 +103,8 @@ class Rule:
     #: and the alternation that finds them (see :mod:`nlp.rules.needles`).
     needles: frozenset[str] | None = field(init=False, repr=False, compare=False)
     needle_regex: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    #: Likewise for ``prefix``: strings one of which every match of ``prefix_regex`` contains.
+    prefix_needles: frozenset[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.prefix is None:
@@ -116,6 +118,7 @@ class Rule:
         object.__setattr__(self, "needles", found)
         object.__setattr__(self, "needle_regex", re.compile("|".join(
             re.escape(n) for n in sorted(found))) if found else None)
+        object.__setattr__(self, "prefix_needles", find_needles(self.prefix) if self.prefix else None)
 
 
 def fits(rule: Rule, label_a: str, label_b: str) -> bool:
