@@ -211,26 +211,28 @@ class RelationExtractor:
 
 
 #: :func:`sentences_with_ents` per live doc, with the entities it was computed for: the relation
-#: components and the learned model read the same sentences.
-_SENTENCES: weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], list[tuple[Span, list[Span]]]]] = (
+#: components and the learned model read the same sentences. Only numbers are kept (per sentence:
+#: its token bounds and the range of its entities in ``doc.ents``): a cached Span holds its doc,
+#: and the entry would keep the doc alive for ever (the weak key never dies).
+_SENTENCES: weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], list[tuple[int, int, int, int]]]] = (
     weakref.WeakKeyDictionary())
 
 
 def sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
     """Sentences and their entities; a parser split inside a name or without end punctuation
     ("Le groupe de communication Vasseur | Médias a…") is merged back. Computed once per doc
-    and set of entities; the list is shared, callers must not change it."""
+    and set of entities."""
     ents = list(doc.ents)  # spaCy builds every Span anew on each read of doc.ents: read once
     key = tuple((e.start, e.end, e.label, e.kb_id, e.id) for e in ents)
     cached = _SENTENCES.get(doc)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    out = _sentences_with_ents(doc, ents)
-    _SENTENCES[doc] = (key, out)
-    return out
+    if cached is None or cached[0] != key:
+        cached = _SENTENCES[doc] = (key, _sentence_bounds(doc, ents))
+    return [(doc[start:end], ents[i:j]) for start, end, i, j in cached[1]]
 
 
-def _sentences_with_ents(doc: Doc, ents: list[Span]) -> list[tuple[Span, list[Span]]]:
+def _sentence_bounds(doc: Doc, ents: list[Span]) -> list[tuple[int, int, int, int]]:
+    """Per sentence with entities: its token start and end, and the range of its entities in
+    ``ents`` (sorted, so a sentence's entities follow each other)."""
     bounds: list[list[int]] = []
     for sent in doc.sents:
         last = next((t for t in reversed(sent) if not t.is_space), None)
@@ -245,18 +247,18 @@ def _sentences_with_ents(doc: Doc, ents: list[Span]) -> list[tuple[Span, list[Sp
             if ent.start < bounds[i][1] < ent.end:
                 bounds[i][1] = bounds[i + 1][1]
                 bounds[i + 1][0] = bounds[i][1]
-    out: list[tuple[Span, list[Span]]] = []
+    out: list[tuple[int, int, int, int]] = []
     k = 0
     for start, end, _ in bounds:
         if start >= end:
             continue
-        mine = []
+        first = None
         while k < len(ents) and ents[k].start < end:
-            if ents[k].start >= start:
-                mine.append(ents[k])
+            if first is None and ents[k].start >= start:
+                first = k
             k += 1
-        if mine:
-            out.append((doc[start:end], mine))
+        if first is not None:
+            out.append((start, end, first, k))
     return out
 
 
