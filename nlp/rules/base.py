@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from nlp.rules.leads import with_lead
 from nlp.rules.needles import needles as find_needles
 
 ORG = ("COMPANY", "PARTY", "PUBLIC_BODY", "MEDIA")
@@ -72,10 +73,12 @@ _TIME = (r"(?:(?:en|dès|depuis|début|fin|courant|mi-)\s*[a-zéû]+(?: \d{4})?|
          r"le \d{1,2}(?:er)? [a-zéû]+(?: \d{4})?|,)\s*")
 _LIST = r"(?:[^,;:.]{0,60}?\s*:\s*)?"
 _END = rf"\s*(?:{_TIME})*{_LIST}{_DET}{_OBJ}{_DET}$"
-_NEGATION = re.compile(r"\b(?:ne|n'|pas|jamais|aucun|aucune|nullement|dément\w*|démenti|refus\w*|"
-                       r"aurai[st]|auraient|pourrai[st]|pourraient|devrai[st]|devraient|envisag\w*|"
-                       r"négoci\w*|projett?\w* de|souhait\w* de|compt\w* (?:racheter|recourir|faire)|"
-                       r"serai[st]|seraient|nie|nient|conteste\w*)\b")
+#: Searched in every gap: behind a look-ahead on its first letters (:func:`~nlp.rules.leads.with_lead`,
+#: same matches), positions where no alternative can start are ruled out with one test.
+_NEGATION = with_lead(re.compile(r"\b(?:ne|n'|pas|jamais|aucun|aucune|nullement|dément\w*|démenti|refus\w*|"
+                                 r"aurai[st]|auraient|pourrai[st]|pourraient|devrai[st]|devraient|envisag\w*|"
+                                 r"négoci\w*|projett?\w* de|souhait\w* de|compt\w* (?:racheter|recourir|faire)|"
+                                 r"serai[st]|seraient|nie|nient|conteste\w*)\b"))
 _DE = r"(?:d[eu']|des)"
 #: Hedged nominalisations: "la cession possible de X", "le futur rachat de X" state no fact.
 HEDGED = re.compile(r"\b(?:possibles?|éventuel\w*|envisag\w*|projet\w*|future?s?|hypothétique\w*|"

@@ -31,11 +31,54 @@ def pipeline():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def sentences(pipeline) -> list[tuple[Doc, Span, list[Span]]]:  # type: ignore[no-untyped-def]
+def docs(pipeline) -> list[Doc]:  # type: ignore[no-untyped-def]
     texts = [json.loads(line)["text"] for path in sorted(_EVAL.glob("dev*.jsonl"))
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(texts) > 400
-    return [(doc, sent, ents) for doc in pipeline.pipe(texts) for sent, ents in sentences_with_ents(doc)]
+    return list(pipeline.pipe(texts))
+
+
+@pytest.fixture(scope="module")
+def sentences(docs) -> list[tuple[Doc, Span, list[Span]]]:  # type: ignore[no-untyped-def]
+    return [(doc, sent, ents) for doc in docs for sent, ents in sentences_with_ents(doc)]
+
+
+def _plain_sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
+    """:func:`sentences_with_ents` read token by token, without its cache."""
+    ents = list(doc.ents)
+    bounds: list[list[int]] = []
+    for sent in doc.sents:
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if bounds and not bounds[-1][2]:
+            bounds[-1][1] = sent.end
+        else:
+            bounds.append([sent.start, sent.end, 0])
+        bounds[-1][2] = int(last is not None and (last.text in relations_module._CLOSERS
+                                                  or "\n" in sent[-1].text_with_ws))
+    for ent in ents:
+        for i in range(len(bounds) - 1):
+            if ent.start < bounds[i][1] < ent.end:
+                bounds[i][1] = bounds[i + 1][1]
+                bounds[i + 1][0] = bounds[i][1]
+    out = []
+    for start, end, _ in bounds:
+        mine = [e for e in ents if start <= e.start < end]
+        if start < end and mine:
+            out.append((doc[start:end], mine))
+    return out
+
+
+def test_sentences_are_the_plain_reading(docs) -> None:  # type: ignore[no-untyped-def]
+    def key(sentences: list[tuple[Span, list[Span]]]) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+        return [(s.start, s.end, [(e.start, e.end, e.label_) for e in ents]) for s, ents in sentences]
+
+    merged = 0
+    for doc in docs:
+        expected = key(_plain_sentences_with_ents(doc))
+        assert key(sentences_with_ents(doc)) == expected
+        assert key(sentences_with_ents(doc)) == expected  # from the cache
+        merged += len(list(doc.sents)) - len(expected)
+    assert merged > 100  # sentences were merged (or dropped without entities): not vacuous
 
 
 def _plain_match_gap(gap: str, prefix: str, label_a: str, label_b: str, rules: tuple[Rule, ...]) -> Rule | None:
