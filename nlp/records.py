@@ -54,28 +54,16 @@ class Relation:
     object_label: str = ""
 
     def __post_init__(self) -> None:
-        if self.predicate not in PREDICATES:
-            raise ValueError(f"unknown predicate {self.predicate!r}")
-        if not 0.0 <= self.confidence <= 1.0:
-            raise ValueError(f"confidence {self.confidence} outside [0, 1]")
-        for label in (self.subject_label, self.object_label):
-            if label and label not in ENTITY_TYPES:
-                raise ValueError(f"unknown entity label {label!r}")
-        for start, end in (self.subject_span, self.object_span, self.evidence_span):
-            if not 0 <= start < end:
-                raise ValueError(f"bad span ({start}, {end})")
+        check_shared(self.predicate, self.confidence, self.rule, self.evidence_span)
+        check_entity(self.subject_span, self.subject_label)
+        check_entity(self.object_span, self.object_label)
         if self.subject_span == self.object_span:
             raise ValueError("a relation needs two distinct spans")
-        if not self.rule:
-            raise ValueError("a relation needs the name of the rule that produced it")
 
     def to_dict(self) -> dict[str, Any]:
-        # Built by hand: dataclasses.asdict deep-copies and dominated the component's time.
-        return {"subject_span": list(self.subject_span), "object_span": list(self.object_span),
-                "predicate": self.predicate, "subject_text": self.subject_text,
-                "object_text": self.object_text, "evidence_span": list(self.evidence_span),
-                "confidence": self.confidence, "rule": self.rule,
-                "subject_label": self.subject_label, "object_label": self.object_label}
+        return relation_dict(self.subject_span, self.object_span, self.predicate, self.subject_text,
+                             self.object_text, self.evidence_span, self.confidence, self.rule,
+                             self.subject_label, self.object_label)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Relation:
@@ -83,6 +71,38 @@ class Relation:
         for key in ("subject_span", "object_span", "evidence_span"):
             fields[key] = tuple(fields[key])
         return cls(**fields)
+
+
+def check_shared(predicate: str, confidence: float, rule: str, evidence_span: tuple[int, int]) -> None:
+    """The checks of :class:`Relation` on what does not depend on its entities."""
+    if predicate not in PREDICATES:
+        raise ValueError(f"unknown predicate {predicate!r}")
+    if not 0.0 <= confidence <= 1.0:
+        raise ValueError(f"confidence {confidence} outside [0, 1]")
+    if not 0 <= evidence_span[0] < evidence_span[1]:
+        raise ValueError(f"bad span {evidence_span}")
+    if not rule:
+        raise ValueError("a relation needs the name of the rule that produced it")
+
+
+def check_entity(span: tuple[int, int], label: str) -> None:
+    """The checks of :class:`Relation` on one of its entities."""
+    if label and label not in ENTITY_TYPES:
+        raise ValueError(f"unknown entity label {label!r}")
+    if not 0 <= span[0] < span[1]:
+        raise ValueError(f"bad span {span}")
+
+
+def relation_dict(subject_span: tuple[int, int], object_span: tuple[int, int], predicate: str, subject_text: str,
+                  object_text: str, evidence_span: tuple[int, int], confidence: float, rule: str,
+                  subject_label: str, object_label: str) -> dict[str, Any]:
+    """:meth:`Relation.to_dict` of the relation with these fields."""
+    # Built by hand: dataclasses.asdict deep-copies and dominated the component's time.
+    return {"subject_span": list(subject_span), "object_span": list(object_span),
+            "predicate": predicate, "subject_text": subject_text,
+            "object_text": object_text, "evidence_span": list(evidence_span),
+            "confidence": confidence, "rule": rule,
+            "subject_label": subject_label, "object_label": object_label}
 
 
 #: ``doc.text`` per live doc. A doc's text never changes (merging tokens keeps it), and the entry
@@ -118,6 +138,25 @@ def relation_between(evidence: tuple[int, int], subj: Facts, obj: Facts, predica
         object_text=obj[1], evidence_span=evidence, confidence=round(max(0.05, confidence), 3),
         rule=rule, subject_label=subj[2], object_label=obj[2],
     )
+
+
+def relation_dicts(evidence: tuple[int, int], facts: list[Facts], pairs: list[tuple[int, int]], predicate: str,
+                   confidence: float, rule: str) -> list[dict[str, Any]]:
+    """``[relation_between(evidence, facts[i], facts[j], …).to_dict() for i, j in pairs]``, built
+    straight as dicts: the checks of :class:`Relation` run once for what the pairs share and once
+    per entity, not once per pair (co-occurrences pair every two entities of a sentence)."""
+    confidence = round(max(0.05, confidence), 3)
+    check_shared(predicate, confidence, rule, evidence)
+    for span, _, label in facts:
+        check_entity(span, label)
+    out = []
+    for i, j in pairs:
+        subj, obj = facts[i], facts[j]
+        if subj[0] == obj[0]:
+            raise ValueError("a relation needs two distinct spans")
+        out.append(relation_dict(subj[0], obj[0], predicate, subj[1], obj[1], evidence, confidence, rule,
+                                 subj[2], obj[2]))
+    return out
 
 
 def make_relation(sent: Span, subj: Span, obj: Span, predicate: str, confidence: float, rule: str) -> Relation:

@@ -28,7 +28,7 @@ from spacy.util import registry
 from ciblage.ids import fold
 from nlp import frames
 from nlp.records import (LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text, entity_facts, make_relation,
-                          relation_between)
+                          relation_between, relation_dicts)
 from nlp.rules import RULES, Rule, is_negated, match_gap, normalise_gap
 from nlp.rules.base import _DET, _OBJ, fits
 from nlp.nouns import noun_relations
@@ -96,7 +96,7 @@ class RelationExtractor:
                     found.setdefault(key, rel)
             out.extend(r.to_dict() for r in found.values())
             if self.cooccurrence and len(ents) >= 2:
-                out.extend(r.to_dict() for r in self.cooccurrences(sent, ents))
+                out.extend(self.cooccurrences(sent, ents))
             previous = ents
         doc._.set(RELATIONS_EXT, out)
         return doc
@@ -123,18 +123,18 @@ class RelationExtractor:
                         if frozenset((r.subject_span[0], r.object_span[0])) not in pairs
                         and r.subject_span[0] not in labels)
         text = doc_text(doc)
-        sigles = {frozenset((fold_cached(a.text), fold_cached(b.text))) for a, b in zip(ents, ents[1:])
-                  if a.label_ == b.label_ and in_parenthesis(doc, b)
-                  and not text[a.end_char:b.start_char].strip(" (")}
-        return [fix_predicate(r) for r in rels if not same_entity(doc, r)
-                and frozenset((fold_cached(r.subject_text), fold_cached(r.object_text))) not in sigles]
+        # a sigle in brackets right after its long form: the text between is the cheapest test, first
+        sigles = {frozenset((fold_cached(text[a.start_char:a.end_char]), fold_cached(text[b.start_char:b.end_char])))
+                  for a, b in zip(ents, ents[1:]) if not text[a.end_char:b.start_char].strip(" (")
+                  and in_parenthesis(doc, b) and a.label_ == b.label_}
+        return [fix_predicate(r) for r in rels if not same_entity(doc, r) and not (
+                sigles and frozenset((fold_cached(r.subject_text), fold_cached(r.object_text))) in sigles)]
 
     def gap_relations(self, doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
         text = doc_text(doc)
-        labels = [e.label_ for e in ents]
+        labels = [e.label_ for e in ents]  # entities are read once: groups hold their positions
         bounds = [(e.start_char, e.end_char) for e in ents]
-        index = {id(e): i for i, e in enumerate(ents)}
-        groups: list[list[Span]] = [[ents[0]]]
+        groups: list[list[int]] = [[0]]
         closed = [False]  # the group's list has a conjunction ("A, B et C"), not only commas
         for k in range(1, len(ents)):
             between = text[bounds[k - 1][1]:bounds[k][0]]
@@ -142,28 +142,28 @@ class RelationExtractor:
             if (label == prev_label or (
                     _MIXABLE.issuperset((label, prev_label)) and _COORD_WORD.search(between)
             )) and _COORD.match(between):
-                groups[-1].append(ents[k])
+                groups[-1].append(k)
                 closed[-1] = closed[-1] or bool(_COORD_WORD.search(between))
             else:
-                groups.append([ents[k]])
+                groups.append([k])
                 closed.append(False)
         for k, group in enumerate(groups):  # "A, B et l'hebdomadaire C": the list goes on
-            end = bounds[index[id(group[-1])]][1]
+            end = bounds[group[-1]][1]
             closed[k] = closed[k] or bool(_LIST_GOES_ON.match(text[end:end + 12]))
         # Commas alone do not make a list: "Après avoir racheté A, le groupe B a absorbé C".
-        groups = [g for group, ok in zip(groups, closed) for g in ([group] if ok else [[e] for e in group])]
+        groups = [g for group, ok in zip(groups, closed) for g in ([group] if ok else [[k] for k in group])]
         marks = [("lieu" if label == "PLACE" else "§") for label in labels]
+        evidence = (sent.start_char, sent.end_char)
+        facts = [(span, text[span[0]:span[1]], label) for span, label in zip(bounds, labels)]  # see entity_facts
         rels: list[Relation] = []
         for i, left in enumerate(groups):
-            ia = index[id(left[-1])]
-            a = left[-1]
+            ia = left[-1]
             if _in_parenthesis(text, *bounds[ia]):
                 continue  # "X (LR) a fait appel à Y": the label is not the subject
-            left_start = bounds[index[id(left[0])]][0]
-            prefix = normalise_gap(text[max(sent.start_char, left_start - 80):left_start])
+            left_start = bounds[left[0]][0]
+            prefix = normalise_gap(text[max(evidence[0], left_start - 80):left_start])
             for right in groups[i + 1:]:
-                ib = index[id(right[0])]
-                b = right[0]
+                ib = right[0]
                 # a parenthesis between the two ("X (LR) a fait appel à Y") is an aside
                 # (entities are sorted and never overlap: only those between A and B are in the gap)
                 gap = _masked_text(text, bounds[ia][1], bounds[ib][0], bounds[ia + 1:ib], marks[ia + 1:ib])
@@ -180,24 +180,26 @@ class RelationExtractor:
                     second = match_gap(", " + gap.split(" et ", 1)[1], prefix, labels[ia], labels[ib], rest)
                     if second is not None and second.direction == rule.direction:
                         rules.append(second)
-                if gap.startswith(",") and _verb_after(doc, a) and _EMBEDDED.search(prefix + " "):
+                if gap.startswith(",") and _verb_after(doc, ents[ia]) and _EMBEDDED.search(prefix + " "):
                     continue  # "…, éditée par X, a été utilisée par Y": X is not the subject
                 penalty = 0.05 if len(left) + len(right) > 2 else 0.0
-                for rule, x, y in ((r, x, y) for r in rules for x in left for y in right):
-                    subj, obj = (x, y) if rule.direction == "fwd" else (y, x)
-                    if subj.label_ in rule.subj and obj.label_ in rule.obj:
-                        rels.append(make_relation(sent, subj, obj, rule.predicate,
-                                                  rule.confidence - penalty, rule.name))
+                for rule in rules:
+                    for x in left:
+                        for y in right:
+                            subj, obj = (x, y) if rule.direction == "fwd" else (y, x)
+                            if labels[subj] in rule.subj and labels[obj] in rule.obj:
+                                rels.append(relation_between(evidence, facts[subj], facts[obj], rule.predicate,
+                                                             rule.confidence - penalty, rule.name))
         return rels
 
-    def cooccurrences(self, sent: Span, ents: list[Span]) -> list[Relation]:
-        """``MENTIONED_WITH`` between every two differently named entities of the sentence."""
-        rels = []
-        seen: set[tuple[str, str]] = set()
+    def cooccurrences(self, sent: Span, ents: list[Span]) -> list[dict[str, Any]]:
+        """``MENTIONED_WITH`` between every two differently named entities of the sentence, as
+        :meth:`Relation.to_dict` dicts (built straight, see :func:`~nlp.records.relation_dicts`)."""
         text = doc_text(sent.doc)
-        names = [e.id_ or e.text for e in ents]  # read once per entity, not once per pair
         facts = [entity_facts(text, e) for e in ents]
-        evidence = (sent.start_char, sent.end_char)
+        names = [e.id_ or f[1] for e, f in zip(ents, facts)]  # f[1]: the span's text, sliced
+        seen: set[tuple[str, str]] = set()
+        pairs = []
         for i in range(len(ents)):
             for j in range(i + 1, len(ents)):
                 x, y = names[i], names[j]
@@ -205,58 +207,63 @@ class RelationExtractor:
                 if x == y or key in seen:
                     continue
                 seen.add(key)
-                rels.append(relation_between(evidence, facts[i], facts[j], "MENTIONED_WITH",
-                                             self.cooccurrence_confidence, "cooccurrence"))
-        return rels
+                pairs.append((i, j))
+        return relation_dicts((sent.start_char, sent.end_char), facts, pairs, "MENTIONED_WITH",
+                              self.cooccurrence_confidence, "cooccurrence")
 
 
 #: :func:`sentences_with_ents` per live doc, with the entities it was computed for: the relation
-#: components and the learned model read the same sentences.
-_SENTENCES: weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], list[tuple[Span, list[Span]]]]] = (
+#: components and the learned model read the same sentences. Only numbers are kept (per sentence:
+#: its token bounds and the range of its entities in ``doc.ents``): a cached Span holds its doc,
+#: and the entry would keep the doc alive for ever (the weak key never dies).
+_SENTENCES: weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], list[tuple[int, int, int, int]]]] = (
     weakref.WeakKeyDictionary())
 
 
 def sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
     """Sentences and their entities; a parser split inside a name or without end punctuation
     ("Le groupe de communication Vasseur | Médias a…") is merged back. Computed once per doc
-    and set of entities; the list is shared, callers must not change it."""
+    and set of entities."""
     ents = list(doc.ents)  # spaCy builds every Span anew on each read of doc.ents: read once
     key = tuple((e.start, e.end, e.label, e.kb_id, e.id) for e in ents)
     cached = _SENTENCES.get(doc)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    out = _sentences_with_ents(doc, ents)
-    _SENTENCES[doc] = (key, out)
-    return out
+    if cached is None or cached[0] != key:
+        cached = _SENTENCES[doc] = (key, _sentence_bounds(doc, ents))
+    return [(doc[start:end], ents[i:j]) for start, end, i, j in cached[1]]
 
 
-def _sentences_with_ents(doc: Doc, ents: list[Span]) -> list[tuple[Span, list[Span]]]:
+def _sentence_bounds(doc: Doc, ents: list[Span]) -> list[tuple[int, int, int, int]]:
+    """Per sentence with entities: its token start and end, and the range of its entities in
+    ``ents`` (sorted, so a sentence's entities follow each other)."""
     bounds: list[list[int]] = []
     for sent in doc.sents:
-        last = next((t for t in reversed(sent) if not t.is_space), None)
+        start, end = sent.start, sent.end
+        tail = last = doc[end - 1]  # the last token, and the last that is not a space
+        while last.is_space and last.i > start:
+            last = doc[last.i - 1]
         if bounds and not bounds[-1][2]:
-            bounds[-1][1] = sent.end
+            bounds[-1][1] = end
         else:
-            bounds.append([sent.start, sent.end, 0])
-        closed = last is not None and (last.text in _CLOSERS or "\n" in sent[-1].text_with_ws)
+            bounds.append([start, end, 0])
+        closed = not last.is_space and (last.text in _CLOSERS or "\n" in tail.text_with_ws)
         bounds[-1][2] = int(closed)
     for ent in ents:  # an entity across a boundary joins the two sentences
         for i in range(len(bounds) - 1):
             if ent.start < bounds[i][1] < ent.end:
                 bounds[i][1] = bounds[i + 1][1]
                 bounds[i + 1][0] = bounds[i][1]
-    out: list[tuple[Span, list[Span]]] = []
+    out: list[tuple[int, int, int, int]] = []
     k = 0
     for start, end, _ in bounds:
         if start >= end:
             continue
-        mine = []
+        first = None
         while k < len(ents) and ents[k].start < end:
-            if ents[k].start >= start:
-                mine.append(ents[k])
+            if first is None and ents[k].start >= start:
+                first = k
             k += 1
-        if mine:
-            out.append((doc[start:end], mine))
+        if first is not None:
+            out.append((start, end, first, k))
     return out
 
 

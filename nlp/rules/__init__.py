@@ -20,6 +20,8 @@ Example:
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from nlp.rules import capital, clients, contracts, nominal, people, regulation
 from nlp.rules.base import _INCISE, ACTOR, ANY, HEDGED, ORG, VENDOR, Rule, Trigger, fits, is_negated, normalise_gap
 from nlp.rules.needles import NeedleFinder
@@ -62,6 +64,39 @@ def fitting_rules(label_a: str, label_b: str) -> tuple[Rule, ...]:
     return rules
 
 
+class _Index(NamedTuple):
+    """Where to look in a tuple of rules: the positions of the rules tried whatever the gap holds
+    (no needles, or needles :data:`_FINDER` does not know), and per needle of :data:`_FINDER` the
+    positions of the rules that have it."""
+
+    always: tuple[int, ...]
+    by_needle: dict[str, tuple[int, ...]]
+
+
+#: :class:`_Index` per tuple of rules handed to :func:`match_gap`, keyed by the tuple's id (with the
+#: tuple, so that a new tuple reusing a freed id is never served another's index).
+_INDEXES: dict[int, tuple[tuple[Rule, ...], _Index]] = {}
+
+
+def _index(rules: tuple[Rule, ...]) -> _Index:
+    entry = _INDEXES.get(id(rules))
+    if entry is not None and entry[0] is rules:
+        return entry[1]
+    always: list[int] = []
+    by_needle: dict[str, list[int]] = {}
+    for k, rule in enumerate(rules):
+        if rule.needles is None or id(rule) not in _FOUND_BY_FINDER:
+            always.append(k)
+        else:
+            for needle in rule.needles:
+                by_needle.setdefault(needle, []).append(k)
+    index = _Index(tuple(always), {n: tuple(ks) for n, ks in by_needle.items()})
+    if len(_INDEXES) >= 1024:  # callers' one-off tuples ("the rules but this one") come and go
+        _INDEXES.clear()
+    _INDEXES[id(rules)] = (rules, index)
+    return index
+
+
 def match_gap(gap: str, prefix: str, label_a: str, label_b: str,
               rules: tuple[Rule, ...] = RULES) -> Rule | None:
     """The first rule whose pattern matches the gap and whose types fit, or None.
@@ -80,21 +115,24 @@ def match_gap(gap: str, prefix: str, label_a: str, label_b: str,
     text = (" " + gap if not gap.startswith((" ", ",")) else gap) + " "
     if rules is RULES:  # the default (not a caller's own tuple): only the rules that fit the labels
         rules = fitting_rules(label_a, label_b)
-    present: set[str] | None = None
-    for rule in rules:
+    # Only the rules one of whose needles is in the gap (and those without known needles) can
+    # match: one Aho-Corasick pass finds the needles, the index gives their rules, tried in order.
+    index = _index(rules)
+    tried = set(index.always)
+    if index.by_needle:
+        for needle in _FINDER.present(text):
+            tried.update(index.by_needle.get(needle, ()))
+    for k in sorted(tried):
+        rule = rules[k]
         subj, obj = (label_a, label_b) if rule.direction == "fwd" else (label_b, label_a)
         if subj not in rule.subj or obj not in rule.obj:
             continue
-        if rule.needles is not None:  # the rule's trigger is not in the gap: its regex cannot match
-            if id(rule) not in _FOUND_BY_FINDER:
-                if rule.needle_regex.search(text) is None:  # type: ignore[union-attr]
-                    continue
-            else:
-                if present is None:
-                    present = _FINDER.present(text)
-                if rule.needles.isdisjoint(present):
-                    continue
+        if rule.needle_regex is not None and id(rule) not in _FOUND_BY_FINDER \
+                and rule.needle_regex.search(text) is None:
+            continue  # a rule of the caller's own, not in RULES: its needles searched here
         if rule.prefix_regex is not None:
+            if rule.prefix_needles is not None and not any(n in prefix for n in rule.prefix_needles):
+                continue  # likewise, the prefix pattern's needles are not in the prefix
             found = rule.prefix_regex.search(prefix)
             if found is None or is_negated(found.group(0)) or HEDGED.search(found.group(0)):
                 continue

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from nlp.rules.leads import with_lead
 from nlp.rules.needles import needles as find_needles
 
 ORG = ("COMPANY", "PARTY", "PUBLIC_BODY", "MEDIA")
@@ -72,10 +73,12 @@ _TIME = (r"(?:(?:en|dès|depuis|début|fin|courant|mi-)\s*[a-zéû]+(?: \d{4})?|
          r"le \d{1,2}(?:er)? [a-zéû]+(?: \d{4})?|,)\s*")
 _LIST = r"(?:[^,;:.]{0,60}?\s*:\s*)?"
 _END = rf"\s*(?:{_TIME})*{_LIST}{_DET}{_OBJ}{_DET}$"
-_NEGATION = re.compile(r"\b(?:ne|n'|pas|jamais|aucun|aucune|nullement|dément\w*|démenti|refus\w*|"
-                       r"aurai[st]|auraient|pourrai[st]|pourraient|devrai[st]|devraient|envisag\w*|"
-                       r"négoci\w*|projett?\w* de|souhait\w* de|compt\w* (?:racheter|recourir|faire)|"
-                       r"serai[st]|seraient|nie|nient|conteste\w*)\b")
+#: Searched in every gap: behind a look-ahead on its first letters (:func:`~nlp.rules.leads.with_lead`,
+#: same matches), positions where no alternative can start are ruled out with one test.
+_NEGATION = with_lead(re.compile(r"\b(?:ne|n'|pas|jamais|aucun|aucune|nullement|dément\w*|démenti|refus\w*|"
+                                 r"aurai[st]|auraient|pourrai[st]|pourraient|devrai[st]|devraient|envisag\w*|"
+                                 r"négoci\w*|projett?\w* de|souhait\w* de|compt\w* (?:racheter|recourir|faire)|"
+                                 r"serai[st]|seraient|nie|nient|conteste\w*)\b"))
 _DE = r"(?:d[eu']|des)"
 #: Hedged nominalisations: "la cession possible de X", "le futur rachat de X" state no fact.
 HEDGED = re.compile(r"\b(?:possibles?|éventuel\w*|envisag\w*|projet\w*|future?s?|hypothétique\w*|"
@@ -103,6 +106,8 @@ class Rule:
     #: and the alternation that finds them (see :mod:`nlp.rules.needles`).
     needles: frozenset[str] | None = field(init=False, repr=False, compare=False)
     needle_regex: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    #: Likewise for ``prefix``: strings one of which every match of ``prefix_regex`` contains.
+    prefix_needles: frozenset[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.prefix is None:
@@ -116,6 +121,7 @@ class Rule:
         object.__setattr__(self, "needles", found)
         object.__setattr__(self, "needle_regex", re.compile("|".join(
             re.escape(n) for n in sorted(found))) if found else None)
+        object.__setattr__(self, "prefix_needles", find_needles(self.prefix) if self.prefix else None)
 
 
 def fits(rule: Rule, label_a: str, label_b: str) -> bool:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gc
 
+import pytest
 import spacy
 from spacy.tokens import Span
 
-from nlp.components.relations import sentences_with_ents
+import nlp.components.relations as relations_module
+from nlp.components.relations import _SENTENCES, sentences_with_ents
 from nlp.records import _TEXTS, doc_text, make_doc
 
 
@@ -34,14 +36,28 @@ def test_make_doc_knows_the_text_the_tokens_rebuild() -> None:
         assert doc_text(doc) == doc.text == text
 
 
-def test_sentences_follow_a_change_of_entities() -> None:
+def test_sentences_follow_a_change_of_entities(monkeypatch: pytest.MonkeyPatch) -> None:
     doc = _doc("Zorbifex équipe Datavox. Orlanda dirige Pimpax.")
     doc.ents = [Span(doc, 0, 1, label="COMPANY"), Span(doc, 2, 3, label="COMPANY")]
     first = sentences_with_ents(doc)
     assert [[e.text for e in ents] for _, ents in first] == [["Zorbifex", "Datavox"]]
-    assert sentences_with_ents(doc) is first  # same doc, same entities: computed once
+    computed = []
+    monkeypatch.setattr(relations_module, "_sentence_bounds",
+                        lambda *args: computed.append(1) or pytest.fail("computed twice"))
+    assert sentences_with_ents(doc) == first and not computed  # same doc, same entities: computed once
+    monkeypatch.undo()
     doc.ents = [*doc.ents, Span(doc, 6, 7, label="COMPANY")]
     again = sentences_with_ents(doc)
     assert [[e.text for e in ents] for _, ents in again] == [["Zorbifex", "Datavox"], ["Pimpax"]]
     doc.ents = [Span(doc, 0, 1, label="PERSON"), *doc.ents[1:]]  # a new label is a new set
     assert sentences_with_ents(doc)[0][1][0].label_ == "PERSON"
+
+
+def test_sentences_are_released_with_the_doc() -> None:
+    doc = _doc("Zorbifex équipe Datavox. Orlanda dirige Pimpax.")
+    doc.ents = [Span(doc, 0, 1, label="COMPANY"), Span(doc, 2, 3, label="COMPANY")]
+    assert sentences_with_ents(doc)
+    before = len(_SENTENCES)
+    del doc
+    gc.collect()
+    assert len(_SENTENCES) == before - 1  # the cached sentences do not hold the doc
