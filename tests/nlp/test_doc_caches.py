@@ -61,3 +61,26 @@ def test_sentences_are_released_with_the_doc() -> None:
     del doc
     gc.collect()
     assert len(_SENTENCES) == before - 1  # the cached sentences do not hold the doc
+
+
+def test_loading_the_pipeline_freezes_the_model_out_of_full_collections() -> None:
+    """``load_pipeline`` collects garbage, then freezes what is alive (the model): dead cycles
+    are not kept, and the model's objects are no longer walked by each full collection."""
+    import weakref
+
+    from nlp.pipeline import _freeze_garbage_collector, load_pipeline
+
+    load_pipeline()
+    assert gc.get_freeze_count() > 100_000  # the model's tables and layers
+
+    class Node:
+        pass
+
+    node = Node()
+    node.self = node  # a cycle: only the cyclic collector frees it
+    dead = weakref.ref(node)
+    del node
+    before = gc.get_freeze_count()
+    _freeze_garbage_collector()
+    assert dead() is None
+    assert gc.get_freeze_count() >= before
