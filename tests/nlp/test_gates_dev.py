@@ -78,3 +78,17 @@ def test_gates_never_block_a_sentence_their_frame_reads(sentences) -> None:  # t
             found[gate.__name__] = found.get(gate.__name__, 0) + len(expected)
     # the comparison is not vacuous: most gated frames find something on the dev passages
     assert sum(1 for n in found.values() if n) >= len(gates) // 2, found
+
+
+def test_the_sentence_mask_opens_what_each_gate_opens(sentences) -> None:  # type: ignore[no-untyped-def]
+    """The mask the first gate of a sentence computes for all (one needle pass) against
+    :meth:`Gate.opens`, each gate's own test."""
+    gates = [f for f in FRAMES if isinstance(f, Gate)]
+    opened = 0
+    for doc, sent, ents, previous in sentences:
+        gates[0](doc, sent, ents, previous)
+        mask = gates_module._OPEN[2]
+        for gate in gates:
+            assert bool(mask & gate._bit) == gate.opens(doc, sent, ents), (gate.__name__, sent.text)
+            opened += gate.opens(doc, sent, ents)
+    assert 0 < opened < len(gates) * len(sentences)
