@@ -3,7 +3,9 @@
 The dev passages are parsed once, with the example sentences of the relation and frame tests
 (their string literals that read like sentences: each frame has some); each is also read in capitals (same tokens, parse and entities,
 upper-cased words), so case-insensitive triggers are tried on text whose case differs from their
-lower-cased needles. A gate that blocked a sentence its frame reads fails here.
+lower-cased needles. A gate that blocked a sentence its frame reads fails here. The shortcuts
+of the dependency and role-noun readers (:mod:`nlp.syntax`, :mod:`nlp.nouns`) are checked on
+the same sentences.
 """
 
 from __future__ import annotations
@@ -92,3 +94,20 @@ def test_the_sentence_mask_opens_what_each_gate_opens(sentences) -> None:  # typ
             assert bool(mask & gate._bit) == gate.opens(doc, sent, ents), (gate.__name__, sent.text)
             opened += gate.opens(doc, sent, ents)
     assert 0 < opened < len(gates) * len(sentences)
+
+
+def test_reader_shortcuts_match_the_tokens(sentences) -> None:  # type: ignore[no-untyped-def]
+    """:func:`~nlp.syntax.doc_pos` is every token's POS (also after another doc was read), and a
+    role noun's triggers need its modifiers only when it may be a head noun ("directeur général")."""
+    from nlp import nouns, syntax
+
+    heads = 0
+    for doc, sent, _, _ in sentences:
+        assert syntax.doc_pos(doc)[sent.start:sent.end] == [t.pos for t in sent]
+        for tok in sent:
+            modifiers = [c.lower_ for c in tok.children if c.dep_ == "amod"]
+            head = tok.lower_ in nouns._HEAD_NOUNS or tok.lemma_.lower() in nouns._HEAD_NOUNS
+            heads += head
+            for word in (tok.lower_, tok.lemma_):
+                assert nouns.role_triggers(word, modifiers) == nouns.role_triggers(word, modifiers if head else [])
+    assert heads
