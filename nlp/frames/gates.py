@@ -21,7 +21,7 @@ The frames of a sentence are called one after the other, so the first gate calle
 sentence decides for all of them: its entity types and the needles of every gate it holds (one
 Aho-Corasick pass, :class:`~nlp.rules.needles.NeedleFinder`) each open a set of gates, kept as
 a bit mask; every gate then only tests its bit (:meth:`Gate.opens` is the same test, one gate at
-a time).
+a time). :func:`nlp.frames.sentence_triples` reads the mask once and calls only the open frames.
 
 Example:
     >>> gate = Gate(lambda doc, sent, ents, previous: [], (re.compile(r"\\bson (?:client|patron)\\b"),))
@@ -59,14 +59,14 @@ class Gate:
     needles: frozenset[str] | None = field(init=False, repr=False, compare=False)
     #: Some needles are case-folded: a sentence with an unsafe character must run the frame.
     _folded: bool = field(init=False, repr=False, compare=False)
-    #: The gate's bit in the per-sentence mask of gates that open (see :func:`_open_gates`).
-    _bit: int = field(init=False, repr=False, compare=False)
+    #: The gate's bit in the per-sentence mask of gates that open (see :func:`open_gates`).
+    bit: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         found = _union_needles(self.regexes)
         object.__setattr__(self, "needles", found)
         object.__setattr__(self, "_folded", any(r.flags & re.IGNORECASE for r in self.regexes))
-        object.__setattr__(self, "_bit", _register(self))
+        object.__setattr__(self, "bit", _register(self))
 
     @property
     def __name__(self) -> str:  # noqa: A003  (profilers and logs name frames by it)
@@ -84,9 +84,8 @@ class Gate:
     def __call__(self, doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
         # The gates of a sentence are called one after the other with the same sentence and
         # entity list (shared, never changed): the first one works out which of them open.
-        if _OPEN[0] is not sent or _OPEN[1] is not ents:
-            _open_gates(doc, sent, ents)
-        if _OPEN[2] & self._bit:
+        mask = _OPEN[2] if _OPEN[0] is sent and _OPEN[1] is ents else open_gates(doc, sent, ents)
+        if mask & self.bit:
             return self.frame(doc, sent, ents, previous)
         return []
 
@@ -145,11 +144,13 @@ def _register(gate: Gate) -> int:
     return bit
 
 
-def _open_gates(doc: Doc, sent: Span, ents: list[Span]) -> None:
+def open_gates(doc: Doc, sent: Span, ents: list[Span]) -> int:
     """The mask of the gates whose frame may find something in the sentence (what
     :meth:`Gate.opens` answers for each), computed once for all the gates of a sentence: the
     entity types and the needles the sentence holds (one Aho-Corasick pass for every gate's
     needles) each open a set of gates."""
+    if _OPEN[0] is sent and _OPEN[1] is ents:
+        return _OPEN[2]  # type: ignore[no-any-return]
     by_label = _ANY_LABEL[0]
     for label in {e.label_ for e in ents}:
         by_label |= _BY_LABEL.get(label, 0)
@@ -164,3 +165,4 @@ def _open_gates(doc: Doc, sent: Span, ents: list[Span]) -> None:
         if by_label & ~by_text & _FOLDED[0] and may_fold_unsafely(text):
             by_text |= _FOLDED[0]
     _OPEN[:] = [sent, ents, by_label & by_text]
+    return by_label & by_text

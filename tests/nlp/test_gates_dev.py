@@ -18,7 +18,7 @@ import pytest
 from spacy.tokens import Doc, Span
 
 from nlp.components.relations import sentences_with_ents
-from nlp.frames import FRAMES
+from nlp.frames import FRAMES, sentence_triples
 from nlp.frames import gates as gates_module
 from nlp.frames.gates import Gate
 
@@ -87,13 +87,21 @@ def test_the_sentence_mask_opens_what_each_gate_opens(sentences) -> None:  # typ
     :meth:`Gate.opens`, each gate's own test."""
     gates = [f for f in FRAMES if isinstance(f, Gate)]
     opened = 0
-    for doc, sent, ents, previous in sentences:
-        gates[0](doc, sent, ents, previous)
-        mask = gates_module._OPEN[2]
+    for doc, sent, ents, _ in sentences:
+        mask = gates_module.open_gates(doc, sent, ents)
         for gate in gates:
-            assert bool(mask & gate._bit) == gate.opens(doc, sent, ents), (gate.__name__, sent.text)
+            assert bool(mask & gate.bit) == gate.opens(doc, sent, ents), (gate.__name__, sent.text)
             opened += gate.opens(doc, sent, ents)
     assert 0 < opened < len(gates) * len(sentences)
+
+
+def test_sentence_triples_are_those_of_every_frame_in_order(sentences) -> None:  # type: ignore[no-untyped-def]
+    found = 0
+    for doc, sent, ents, previous in sentences:
+        expected = [t for frame in FRAMES for t in frame(doc, sent, ents, previous)]
+        assert sentence_triples(doc, sent, ents, previous) == expected, sent.text
+        found += len(expected)
+    assert found > 100
 
 
 def test_reader_shortcuts_match_the_tokens(sentences) -> None:  # type: ignore[no-untyped-def]
