@@ -22,7 +22,7 @@ from spacy.symbols import ADJ, NOUN, PROPN
 
 from nlp.records import Relation
 from nlp.rules.base import ACTOR, ORG, VENDOR, Trigger
-from nlp.syntax import has_feature, relation, string_ids
+from nlp.syntax import doc_pos, has_feature, relation, string_ids
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -194,20 +194,22 @@ def noun_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relation]:
     """Relations a role noun states between two entities of the sentence (see module docstring)."""
     by_token = {i: e for e in ents for i in range(e.start, e.end)}
     rels: list[Relation] = []
-    tokens = sent.doc
+    pos = doc_pos(doc)
     for i in range(sent.start, sent.end):
-        if i in by_token:  # tested first: no Token is built for the entities' own words
+        if i in by_token or pos[i] not in _NOMINAL_POS:  # no Token built for the other words
             continue
-        noun = tokens[i]
-        if noun.pos not in _NOMINAL_POS or not _maybe_role(noun):
+        noun = doc[i]
+        if not _maybe_role(noun):
             continue
-        lower = noun.lower_
-        modifiers = [c.lower_ for c in noun.children if c.dep_ == "amod"]
-        triggers = role_triggers(lower, modifiers) or role_triggers(noun.lemma_, modifiers)
-        if not triggers or _denied(noun):
+        lower, lemma = noun.lower_, noun.lemma_
+        # only a head noun's modifiers can change its triggers ("directeur" + "général")
+        modifiers = [c.lower_ for c in noun.children if c.dep_ == "amod"] if (
+            lower.lower() in _HEAD_NOUNS or lemma.lower() in _HEAD_NOUNS) else []
+        triggers = role_triggers(lower, modifiers) or role_triggers(lemma, modifiers)
+        if not triggers:
             continue
         complements = _complements(noun, by_token)
-        if not complements:
+        if not complements or _denied(noun):  # most role nouns have no complement: that test first
             continue
         holders = _holders(noun, by_token)
         for holder in holders:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from spacy.attrs import POS
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 
@@ -97,6 +98,19 @@ def lower_lemma(tok: Token) -> str:
             _LOWER_LEMMAS.clear()
         lemma = _LOWER_LEMMAS[tok.lemma] = tok.lemma_.lower()
     return lemma
+
+
+#: (doc, every word's POS id): the doc whose sentences are being read (see :func:`doc_pos`).
+_POS: list = [None, []]
+
+
+def doc_pos(doc: Doc) -> list[int]:
+    """``[tok.pos for tok in doc]``, read with one ``doc.to_array`` while the doc's sentences are
+    read (again if its length changed): scanning a sentence for verbs or nouns then builds a
+    Token only for them, where reading each word's POS built one per word, in each function."""
+    if _POS[0] is not doc or len(_POS[1]) != len(doc):
+        _POS[:] = [doc, doc.to_array(POS).tolist()]
+    return _POS[1]  # type: ignore[no-any-return]
 
 
 def _antecedent(pron: Token) -> Token | None:
@@ -302,9 +316,11 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
     """Relations read through trigger verbs of :data:`VERBS` in one sentence."""
     rels: list[Relation] = []
     actors: list[Span] | None = None  # the entities not naming an event, once a trigger is found
-    for verb in sent:
-        if verb.pos not in _VERB_POS:
+    pos = doc_pos(doc)
+    for i in range(sent.start, sent.end):
+        if pos[i] not in _VERB_POS:
             continue
+        verb = doc[i]
         lemma = lower_lemma(verb)
         if lemma not in _LEMMAS:
             continue
@@ -332,9 +348,10 @@ def dependency_relations(doc: Doc, sent: Span, ents: list[Span]) -> list[Relatio
                                   else _prepositions(ent, tok)))
         if not (agents or patients) or _denied(verb):
             continue  # nothing to link (a holder alone makes no pair), or denied (checked last: it reads every child's morphology)
-        implied = _participle_holder(verb, ents, agents + [p for p, _ in patients])
-        if implied is not None and any(t.predicate in _SYMMETRIC for t in alts):
-            agents.append(implied)  # "Associée à X, la société Y…": Y is associated with X
+        if any(t.predicate in _SYMMETRIC for t in alts):  # "Associée à X, la société Y…": Y is associated with X
+            implied = _participle_holder(verb, ents, agents + [p for p, _ in patients])
+            if implied is not None:
+                agents.append(implied)
         rule = f"dep.{{}}.{key.replace(' ', '_')}"
         for a in agents:
             for p, preps_found in patients:

@@ -17,8 +17,11 @@ beside each frame and never changes what a frame returns:
   on ("ſ", "İ", Greek sigma);
 * ``labels``: the frame returns nothing unless the sentence has an entity of one of these types.
 
-The needles of every gate are looked for together, once per sentence (one Aho-Corasick pass,
-:class:`~nlp.rules.needles.NeedleFinder`); each gate then only intersects two small sets.
+The frames of a sentence are called one after the other, so the first gate called on a
+sentence decides for all of them: its entity types and the needles of every gate it holds (one
+Aho-Corasick pass, :class:`~nlp.rules.needles.NeedleFinder`) each open a set of gates, kept as
+a bit mask; every gate then only tests its bit (:meth:`Gate.opens` is the same test, one gate at
+a time). :func:`nlp.frames.sentence_triples` reads the mask once and calls only the open frames.
 
 Example:
     >>> gate = Gate(lambda doc, sent, ents, previous: [], (re.compile(r"\\bson (?:client|patron)\\b"),))
@@ -56,25 +59,35 @@ class Gate:
     needles: frozenset[str] | None = field(init=False, repr=False, compare=False)
     #: Some needles are case-folded: a sentence with an unsafe character must run the frame.
     _folded: bool = field(init=False, repr=False, compare=False)
+    #: The gate's bit in the per-sentence mask of gates that open (see :func:`open_gates`).
+    bit: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         found = _union_needles(self.regexes)
         object.__setattr__(self, "needles", found)
         object.__setattr__(self, "_folded", any(r.flags & re.IGNORECASE for r in self.regexes))
-        if found:
-            _register(found)
+        object.__setattr__(self, "bit", _register(self))
 
     @property
     def __name__(self) -> str:  # noqa: A003  (profilers and logs name frames by it)
         return getattr(self.frame, "__name__", "frame")
 
+    def opens(self, doc: Doc, sent: Span, ents: list[Span]) -> bool:
+        """Whether the frame may find something in the sentence: the straightforward test, one
+        gate at a time (:meth:`__call__` reads the same answer from the sentence's mask)."""
+        if self.labels and self.labels.isdisjoint(e.label_ for e in ents):
+            return False
+        text = doc_text(doc)[sent.start_char:sent.end_char].lower()
+        return not self.needles or any(n in text for n in self.needles) or (
+            self._folded and may_fold_unsafely(text))
+
     def __call__(self, doc: Doc, sent: Span, ents: list[Span], previous: list[Span]) -> list[Triple]:
-        if self.labels and self.labels.isdisjoint(sentence_labels(ents)):
-            return []
-        if self.needles and self.needles.isdisjoint(sentence_needles(doc, sent)) and not (
-                self._folded and sentence_unsafe(doc, sent)):
-            return []
-        return self.frame(doc, sent, ents, previous)
+        # The gates of a sentence are called one after the other with the same sentence and
+        # entity list (shared, never changed): the first one works out which of them open.
+        mask = _OPEN[2] if _OPEN[0] is sent and _OPEN[1] is ents else open_gates(doc, sent, ents)
+        if mask & self.bit:
+            return self.frame(doc, sent, ents, previous)
+        return []
 
 
 def _union_needles(regexes: tuple[re.Pattern[str], ...]) -> frozenset[str] | None:
@@ -98,56 +111,58 @@ def _union_needles(regexes: tuple[re.Pattern[str], ...]) -> frozenset[str] | Non
 _TOUCHED = re.compile(r"[\s'’,]+")
 
 
-_LABELS: list[object] = [None, frozenset()]  # (ents, their labels): the gates share one sentence
-
-
-def sentence_labels(ents: list[Span]) -> frozenset[str]:
-    """The entity types of a sentence's entity list, computed once for all the gates of a sentence
-    (the list is the one :func:`~nlp.components.relations.sentences_with_ents` shares, never changed)."""
-    if _LABELS[0] is not ents:
-        _LABELS[:] = [ents, frozenset(e.label_ for e in ents)]
-    return _LABELS[1]  # type: ignore[return-value]
-
-
-#: Every gate's needles, and the finder built on them (None: to build, after a new gate).
-_ALL_NEEDLES: set[str] = set()
+#: Every gate ever made, as bit masks: bit ``1 << i`` is the i-th gate's.
+_ANY_LABEL = [0]  # gates without an entity condition
+_ANY_TEXT = [0]  # gates without a text condition
+_FOLDED = [0]  # gates with case-folded needles
+_BY_LABEL: dict[str, int] = {}  # entity type -> the gates it opens (on the entity side)
+_BY_NEEDLE: dict[str, int] = {}  # needle -> the gates it opens (on the text side)
+_COUNT = [0]
+#: The finder of every gate's needles (None: to build, after a new gate).
 _FINDER: list[NeedleFinder | None] = [None]
+#: (sentence, its entity list, mask of the gates that open on it).
+_OPEN: list = [None, None, 0]
 
 
-def _register(needles: frozenset[str]) -> None:
-    if not needles <= _ALL_NEEDLES:
-        _ALL_NEEDLES.update(needles)
+def _register(gate: Gate) -> int:
+    """Give a new gate its bit and add its conditions to the masks."""
+    bit = 1 << _COUNT[0]
+    _COUNT[0] += 1
+    if not gate.labels:
+        _ANY_LABEL[0] |= bit
+    for label in gate.labels:
+        _BY_LABEL[label] = _BY_LABEL.get(label, 0) | bit
+    if not gate.needles:
+        _ANY_TEXT[0] |= bit
+    else:
+        for needle in gate.needles:
+            _BY_NEEDLE[needle] = _BY_NEEDLE.get(needle, 0) | bit
         _FINDER[0] = None
-        _LAST[2] = None  # the cached sentence's needles were found with the old finder
+        if gate._folded:
+            _FOLDED[0] |= bit
+    _OPEN[0] = None  # the cached sentence's mask lacks the new gate
+    return bit
 
 
-_LAST: list[object] = [None, "", None, None]  # (sentence, its text, needles in it, unsafe?)
-
-
-def sentence_text(doc: Doc, sent: Span) -> str:
-    """The sentence's text in lower case, computed once for all the frames of a sentence (the
-    sentence spans of :func:`~nlp.components.relations.sentences_with_ents` are shared, never
-    changed: the same span object is the same sentence of the same doc)."""
-    if _LAST[0] is not sent:
-        _LAST[:] = [sent, doc_text(doc)[sent.start_char:sent.end_char].lower(), None, None]
-    return _LAST[1]  # type: ignore[return-value]
-
-
-def sentence_needles(doc: Doc, sent: Span) -> set[str]:
-    """The needles of all the gates that the sentence's lower-cased text holds, found once per sentence."""
-    text = sentence_text(doc, sent)
-    if _LAST[2] is None:
+def open_gates(doc: Doc, sent: Span, ents: list[Span]) -> int:
+    """The mask of the gates whose frame may find something in the sentence (what
+    :meth:`Gate.opens` answers for each), computed once for all the gates of a sentence: the
+    entity types and the needles the sentence holds (one Aho-Corasick pass for every gate's
+    needles) each open a set of gates."""
+    if _OPEN[0] is sent and _OPEN[1] is ents:
+        return _OPEN[2]  # type: ignore[no-any-return]
+    by_label = _ANY_LABEL[0]
+    for label in {e.label_ for e in ents}:
+        by_label |= _BY_LABEL.get(label, 0)
+    by_text = _ANY_TEXT[0]
+    if by_label & ~by_text:  # some gate left to open on the text
+        text = doc_text(doc)[sent.start_char:sent.end_char].lower()
         finder = _FINDER[0]
         if finder is None:
-            finder = _FINDER[0] = NeedleFinder(_ALL_NEEDLES)
-        _LAST[2] = finder.present(text)
-    return _LAST[2]  # type: ignore[return-value]
-
-
-def sentence_unsafe(doc: Doc, sent: Span) -> bool:
-    """Whether the sentence holds a character case-folded needles may miss
-    (:func:`~nlp.frames.casefold.may_fold_unsafely`), computed once per sentence."""
-    text = sentence_text(doc, sent)
-    if _LAST[3] is None:
-        _LAST[3] = may_fold_unsafely(text)
-    return _LAST[3]  # type: ignore[return-value]
+            finder = _FINDER[0] = NeedleFinder(_BY_NEEDLE)
+        for needle in finder.present(text):
+            by_text |= _BY_NEEDLE[needle]
+        if by_label & ~by_text & _FOLDED[0] and may_fold_unsafely(text):
+            by_text |= _FOLDED[0]
+    _OPEN[:] = [sent, ents, by_label & by_text]
+    return by_label & by_text

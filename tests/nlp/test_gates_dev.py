@@ -3,7 +3,9 @@
 The dev passages are parsed once, with the example sentences of the relation and frame tests
 (their string literals that read like sentences: each frame has some); each is also read in capitals (same tokens, parse and entities,
 upper-cased words), so case-insensitive triggers are tried on text whose case differs from their
-lower-cased needles. A gate that blocked a sentence its frame reads fails here.
+lower-cased needles. A gate that blocked a sentence its frame reads fails here. The shortcuts
+of the dependency and role-noun readers (:mod:`nlp.syntax`, :mod:`nlp.nouns`) are checked on
+the same sentences.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pytest
 from spacy.tokens import Doc, Span
 
 from nlp.components.relations import sentences_with_ents
-from nlp.frames import FRAMES
+from nlp.frames import FRAMES, sentence_triples
 from nlp.frames import gates as gates_module
 from nlp.frames.gates import Gate
 
@@ -78,3 +80,42 @@ def test_gates_never_block_a_sentence_their_frame_reads(sentences) -> None:  # t
             found[gate.__name__] = found.get(gate.__name__, 0) + len(expected)
     # the comparison is not vacuous: most gated frames find something on the dev passages
     assert sum(1 for n in found.values() if n) >= len(gates) // 2, found
+
+
+def test_the_sentence_mask_opens_what_each_gate_opens(sentences) -> None:  # type: ignore[no-untyped-def]
+    """The mask the first gate of a sentence computes for all (one needle pass) against
+    :meth:`Gate.opens`, each gate's own test."""
+    gates = [f for f in FRAMES if isinstance(f, Gate)]
+    opened = 0
+    for doc, sent, ents, _ in sentences:
+        mask = gates_module.open_gates(doc, sent, ents)
+        for gate in gates:
+            assert bool(mask & gate.bit) == gate.opens(doc, sent, ents), (gate.__name__, sent.text)
+            opened += gate.opens(doc, sent, ents)
+    assert 0 < opened < len(gates) * len(sentences)
+
+
+def test_sentence_triples_are_those_of_every_frame_in_order(sentences) -> None:  # type: ignore[no-untyped-def]
+    found = 0
+    for doc, sent, ents, previous in sentences:
+        expected = [t for frame in FRAMES for t in frame(doc, sent, ents, previous)]
+        assert sentence_triples(doc, sent, ents, previous) == expected, sent.text
+        found += len(expected)
+    assert found > 100
+
+
+def test_reader_shortcuts_match_the_tokens(sentences) -> None:  # type: ignore[no-untyped-def]
+    """:func:`~nlp.syntax.doc_pos` is every token's POS (also after another doc was read), and a
+    role noun's triggers need its modifiers only when it may be a head noun ("directeur général")."""
+    from nlp import nouns, syntax
+
+    heads = 0
+    for doc, sent, _, _ in sentences:
+        assert syntax.doc_pos(doc)[sent.start:sent.end] == [t.pos for t in sent]
+        for tok in sent:
+            modifiers = [c.lower_ for c in tok.children if c.dep_ == "amod"]
+            head = tok.lower_ in nouns._HEAD_NOUNS or tok.lemma_.lower() in nouns._HEAD_NOUNS
+            heads += head
+            for word in (tok.lower_, tok.lemma_):
+                assert nouns.role_triggers(word, modifiers) == nouns.role_triggers(word, modifiers if head else [])
+    assert heads
