@@ -108,7 +108,7 @@ class RelationExtractor:
         if len(ents) >= 2:
             rels.extend(self.gap_relations(doc, sent, ents))
             rels.extend(parallel_arguments(doc, ents, rels))
-        triples = [t for frame in frames.FRAMES for t in frame(doc, sent, ents, previous)]
+        triples = frames.sentence_triples(doc, sent, ents, previous)
         rels.extend(make_relation(sent, s, o, p, c, r) for s, o, p, c, r in triples
                     if s.start_char != o.start_char)
         if self.use_dependencies and len(ents) >= 2:
