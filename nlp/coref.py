@@ -20,9 +20,11 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Span
 
-from nlp.records import canonical_of, clean_surface, doc_text
+from nlp.records import clean_surface, doc_text
 
 #: Lower-case words that start a surname ("Marine Le Pen", "Dominique de Villepin").
 PARTICLES = frozenset({"le", "la", "de", "du", "des", "d'", "van", "von", "di", "da", "del", "della", "ben"})
@@ -47,6 +49,14 @@ def is_surname_only(text: str) -> bool:
     return len(words) == 1 or (len(words) == 2 and words[0].lower() in PARTICLES)
 
 
+def may_link(labels: Iterable[str]) -> bool:
+    """Whether :func:`link` (``retype`` false) may change a mention among mentions with these
+    labels: a short name only takes the name of another mention with its label, PERSON or
+    COMPANY, so with fewer than two of each nothing changes."""
+    labels = list(labels)
+    return labels.count("PERSON") > 1 or labels.count("COMPANY") > 1
+
+
 def link(mentions: list[tuple[str, str, str, bool]], *, retype: bool = False) -> list[tuple[str, str] | None]:
     """New ``(canonical, label)`` for mentions given in text order, None where nothing changes.
 
@@ -56,17 +66,16 @@ def link(mentions: list[tuple[str, str, str, bool]], *, retype: bool = False) ->
         retype: also turn an unknown one-word COMPANY that repeats the surname of an earlier
             person into that PERSON (the typer does so inside a chunk; this is for whole documents).
     """
+    texts = [clean_surface(text) for text, _, _, _ in mentions]
     heads: dict[str, set[str]] = {}  # first word of an unknown multi-word firm -> its names
-    for text, label, canonical, known in mentions:
-        words = clean_surface(text).split()
-        if label == "COMPANY" and not known and len(words) > 1:
+    for text, (_, label, canonical, known) in zip(texts, mentions):
+        if label == "COMPANY" and not known and len(words := text.split()) > 1:
             heads.setdefault(words[0], set()).add(canonical)
     surnames: dict[str, set[str]] = {}
     seen: set[str] = set()
     out: list[tuple[str, str] | None] = []
-    for text, label, canonical, known in mentions:
+    for text, (_, label, canonical, known) in zip(texts, mentions):
         new = None
-        text = clean_surface(text)
         if retype and label == "COMPANY" and not known and " " not in text and len(surnames.get(text, ())) == 1:
             label = "PERSON"
         if label == "PERSON":
@@ -88,10 +97,14 @@ def link(mentions: list[tuple[str, str, str, bool]], *, retype: bool = False) ->
 
 def link_short_names(doc: Doc) -> None:
     """Set ``Span.id_`` of short person/company mentions to their full name's canonical (in place)."""
-    ents = list(doc.ents)
+    ents = doc.ents
     text = doc_text(doc)
-    surfaces = [text[e.start_char:e.end_char] for e in ents]  # Span.text, without rebuilding it
-    new = link([(s, e.label_, canonical_of(e, s), bool(e.id_ or e.kb_id_)) for e, s in zip(ents, surfaces)])
-    if any(new):
-        doc.ents = [Span(doc, e.start, e.end, label=e.label_, kb_id=e.kb_id_, span_id=n[0]) if n else e
-                    for e, n in zip(ents, new, strict=True)]
+    mentions = []
+    for e in ents:
+        surface = text[e.start_char:e.end_char]  # Span.text, without rebuilding it
+        # (ids read as numbers: 0 is the empty string, e.id_ is looked up only when set)
+        mentions.append((surface, e.label_, e.id_ if e.id else clean_surface(surface), bool(e.id or e.kb_id)))
+    new = link(mentions)
+    if any(new):  # (Doc.set_ents: the doc.ents setter would rebuild every span)
+        doc.set_ents([Span(doc, e.start, e.end, label=e.label, kb_id=e.kb_id, span_id=n[0]) if n else e
+                      for e, n in zip(ents, new, strict=True)])

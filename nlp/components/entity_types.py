@@ -14,7 +14,6 @@ gives "Macron" after "Emmanuel Macron" (and "Datavox" after "Datavox Conseil") t
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -27,12 +26,12 @@ from spacy.vocab import Vocab
 
 from ciblage.ids import ENTITY_TYPES
 from nlp.components.cue_sites import CueSites, finditer_before, search_at
-from nlp.coref import link_short_names
+from nlp.coref import link_short_names, may_link
 from nlp.lexicon import (FIRST_NAMES, NAME_KEYWORDS, PARTY_HEADS, PERSON_CONTEXT, POLITICAL_WORDS, POST_CUES,
                          PRE_CUES)
 from nlp.places import is_known_place, looks_like_place
 from nlp.records import doc_text
-from nlp.rules.leads import Scan
+from nlp.rules.leads import Scan, with_lead
 from nlp.rules.needles import NeedleFinder, folds_like_regex
 
 #: Words the model tags as entities but that never name an actor in this corpus.
@@ -58,13 +57,6 @@ _TRIM_TAIL = set(",;:.!?()[]«»\"'’-–—")
 _NAME = (r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w(?:[ \u00a0](?:(?:&|de|des|du|d['’])[ \u00a0]?)?"
          r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w){0,4}|[A-ZÀ-ÖØ-Ý0-9]")
 _LEGAL = r"(?:SASU|SAS|SARL|EURL|SA|SCOP|SNC)\b"
-_LEGAL_LITERALS = ("SA", "EURL", "SCOP", "SNC")  # every form of _LEGAL holds one (SASU, SAS, SARL: "SA")
-
-
-def _may_have_legal_form(text: str) -> bool:
-    return any(w in text for w in _LEGAL_LITERALS)
-
-
 _LEGAL_AFTER = re.compile(rf"\s+{_LEGAL}")  # "Datavox SAS"
 BODY_RE = Scan(re.compile(
     r"\b(?:[Mm]inistère|[Pp]réfecture|[Mm]airie|[Cc]onseil (?:régional|départemental|municipal)"
@@ -101,19 +93,37 @@ _OFFICE_BEFORE = re.compile(r"(?:brigu\w*|candidat\w*(?: [a-zé]+)? à|conquête
                             r"(?:a |avait )?(?:perdu|remporté|gagné|conquis|ravi)|présenter à|se présente à)\s+"
                             r"(?:la |le |l['’])?$", re.IGNORECASE)
 #: A known commune, département or région the model missed, after a preposition ("d'Auvergne-Rhône-Alpes").
-_PLACE_CANDIDATE = re.compile(r"\b(?:de|d['’]|à|en|dans|du|sur|près de)\s*"
-                              r"(?P<name>[A-ZÀ-ÖØ-Ý][\w'’]*(?:-[\w'’]+)*(?: [A-ZÀ-ÖØ-Ý][\w'’]+)?)")
+#: (behind a look-ahead on the prepositions' first letters: a whole-text scan, see leads.with_lead)
+_PLACE_CANDIDATE = with_lead(re.compile(r"\b(?:de|d['’]|à|en|dans|du|sur|près de)\s*"
+                                        r"(?P<name>[A-ZÀ-ÖØ-Ý][\w'’]*(?:-[\w'’]+)*(?: [A-ZÀ-ÖØ-Ý][\w'’]+)?)"))
 _LOCATIVE_BEFORE = re.compile(r"\b(?:dans|en|vers|près de)\s+(?:la |le |l['’])?$", re.IGNORECASE)
 
 
-#: The tokens of the doc being typed, read once (``doc[i]`` builds a new Token on every access);
-#: set for the duration of :meth:`EntityTyper.__call__` only, since a retokenised doc invalidates them.
-_TOKENS: weakref.WeakKeyDictionary[Doc, list[Token]] = weakref.WeakKeyDictionary()
+class _Typing:
+    """The doc being typed, its tokens and its text, read once (``doc[i]`` builds a new Token on
+    every access); set for the duration of :meth:`EntityTyper.__call__` only, since a retokenised
+    doc invalidates them. A helper called on another doc reads that doc afresh (so a second
+    thread typing another doc is slower, never wrong): an identity test, cheaper than a weak
+    dictionary lookup, which builds a weak reference on every call."""
+
+    doc: Doc | None = None
+    toks: list[Token] = []
+    text = ""
+    titles: list[int] = []  # positions of the title-case tokens
 
 
 def _tokens(doc: Doc) -> list[Token]:
-    toks = _TOKENS.get(doc)
-    return list(doc) if toks is None else toks
+    return _Typing.toks if doc is _Typing.doc else list(doc)
+
+
+def _title_positions(doc: Doc) -> list[int]:
+    if doc is _Typing.doc:
+        return _Typing.titles
+    return [i for i, tok in enumerate(doc) if tok.is_title]
+
+
+def _text(doc: Doc) -> str:
+    return _Typing.text if doc is _Typing.doc else doc_text(doc)
 
 
 #: String ids of the words before an unknown subject the model missed (", Électorama n'a…").
@@ -150,6 +160,8 @@ class EntityTyper:
             rf"(?i:\b(?:la|le|les|l['’]|une?|cette|ce|sa|son|leur|notre|du|des|au|aux|d['’]une?)\s*(?P<cue>{alt})){tail}"
             rf"\s+(?=[^\s,;.]*[A-Za-zÀ-ÿ])(?P<name>{_NAME}(?:\s+{_LEGAL})?)")
         self.legal_re = re.compile(rf"(?P<name>{_NAME})\s+{_LEGAL}")
+        # (run only on a text holding a legal form's needle, "SA", "EURL", "SCOP" or "SNC", read from the regex)
+        self._legal_scan = Scan(self.legal_re)
         self.post_re = re.compile(
             rf"^\s*,\s*(?:(?:une?|la|le|l['’]|cette|ce)\s*)?(?:(?:petite?|jeune|nouvelle?|modeste|ancienne?|grande?|"
             rf"discrète?)\s+)?(?P<cue>{_cue_alt(self.post_cues)})\b(?!\s+(?:chez|pour|rejoindre|vers|avec|en|à|au)\b)"
@@ -159,18 +171,17 @@ class EntityTyper:
         # pre_re and find_re open with a pre cue (find_re after an article of up to 5 characters,
         # "cette", "d'une"): they are tried only where a pre cue occurs.
         self._cues = CueSites(self.pre_cues)
-        self._cue_starts: weakref.WeakKeyDictionary[Doc, list[int] | None] = weakref.WeakKeyDictionary()
+        self._starts: tuple[Doc | None, list[int] | None] = (None, None)  # (doc being typed, its cue starts)
 
     def cue_starts(self, doc: Doc) -> list[int] | None:
-        """Where pre cues occur in ``doc``'s text (:meth:`CueSites.starts`), computed once per doc."""
-        if doc not in self._cue_starts:
-            self._cue_starts[doc] = self._cues.starts(doc_text(doc))
-        return self._cue_starts[doc]
+        """Where pre cues occur in ``doc``'s text (:meth:`CueSites.starts`), computed once per call."""
+        typed, starts = self._starts
+        return starts if doc is typed else self._cues.starts(_text(doc))
 
     # -- typing ------------------------------------------------------------------------------
 
     def context_label(self, doc: Doc, start: int, end: int) -> str | None:
-        text = doc_text(doc)
+        text = _text(doc)
         lo = max(0, start - 60)
         m = search_at(self.pre_re, text[lo:start], self.cue_starts(doc), lo)
         if m and m["cue"][0].islower():  # "Parti socialiste" is a name, "le parti X" a cue
@@ -191,7 +202,7 @@ class EntityTyper:
         before = [t.lower_.rstrip(".") for t in doc[max(0, span.start - 2):span.start]]
         if any(w in _TITLES for w in before) or (before and before[-1] in _PERSON_NOUNS):
             return True
-        if _PERSON_OF.search(doc_text(doc)[max(0, span.start_char - 40):span.start_char]):
+        if _PERSON_OF.search(_text(doc)[max(0, span.start_char - 40):span.start_char]):
             return True
         after = [t for t in doc[span.end:span.end + 3] if t.pos_ not in ("ADV", "PART")]
         if after and after[0].pos_ == "AUX" and after[0].lemma_ == "avoir" and len(after) > 1:
@@ -205,28 +216,31 @@ class EntityTyper:
         return self.keywords.get(m.group().lower()) if m else None
 
     def label_for(self, doc: Doc, span: Span) -> str | None:
-        ctx = self.context_label(doc, span.start_char, span.end_char)
+        start_char, end_char = span.start_char, span.end_char
+        text = _text(doc)[start_char:end_char]  # span.text, without rebuilding it from the tokens
+        ctx = self.context_label(doc, start_char, end_char)
         model = span.label_
         if model in ("MISC", "ORG") and not ctx and _media_context(doc, span):
             return "MEDIA"
-        if model == "PER" and any(t.is_digit for t in span):
+        toks = _tokens(doc)
+        if model == "PER" and any(toks[i].is_digit for i in range(span.start, span.end)):
             return self.org_default  # "Numéria 360": no person's name has digits
         if model == "PER":
             # A person keeps PER unless the context says firm/product; a lone all-caps token
             # ("LMP") is an acronym, not a person.
-            named = len(span) > 1 and span[0].text in FIRST_NAMES
+            named = len(span) > 1 and toks[span.start].text in FIRST_NAMES
             if ctx in ("COMPANY", "PRODUCT", "PARTY", "MEDIA") and not (
-                    named and span.start > 0 and doc[span.start - 1].text == ","):
+                    named and span.start > 0 and toks[span.start - 1].text == ","):
                 return ctx  # but "l'assistant du parti, Étienne Caradec": a first name after a comma
             if not named and _party_shaped(span):
                 return "PARTY"  # "Résistance Citoyenne" read as a person by the model
-            kw = self.keyword_label(span.text) if len(span) > 1 else None
+            kw = self.keyword_label(text) if len(span) > 1 else None
             if kw in ("COMPANY", "MEDIA"):  # "Breizh Analytics" read as a person by the model
                 return kw
             if len(span) > 1 and _dictionary_word_name(span) and not self.person_evidence(doc, span):
                 return self.org_default  # "Atelier Agora", "Écoute Terrain": words, not a first name
-            if len(span) == 1 and span.text.isupper() and len(span.text) > 1:
-                return self.keyword_label(span.text) or self.org_default
+            if len(span) == 1 and text.isupper() and len(text) > 1:
+                return self.keyword_label(text) or self.org_default
             if len(span) == 1 and not self.person_evidence(doc, span):
                 # A lone capitalised word the model calls a person ("ancien directeur de Sondix")
                 # is a brand unless it repeats a person's surname, follows a title, belongs to a
@@ -234,8 +248,8 @@ class EntityTyper:
                 self._lone.add(span.start)
                 return self.org_default
             return "PERSON"
-        kw = self.keyword_label(span.text)
-        if kw == "PUBLIC_BODY" and self.kw_re.match(span.text):
+        kw = self.keyword_label(text)
+        if kw == "PUBLIC_BODY" and self.kw_re.match(text):
             return kw  # "chef de cabinet du président de la région Bretagne": the name says it
         if ctx:
             return ctx
@@ -243,7 +257,7 @@ class EntityTyper:
             return kw
         if _party_shaped(span):
             return "PARTY"
-        if model == "LOC" and len(span) == 1 and not is_known_place(span.text):
+        if model == "LOC" and len(span) == 1 and not is_known_place(text):
             if self.person_evidence(doc, span):  # "les équipes de Dupuis": read as LOC by the model
                 return "PERSON"
             if not looks_like_place(doc, span):
@@ -265,7 +279,7 @@ class EntityTyper:
         """Names the model missed (cue + name, public bodies, legal forms…); weak guesses go to
         ``weak``. ``persons``: :func:`first_name_persons` of ``doc`` when already computed."""
         spans = []
-        text = doc_text(doc)
+        text = _text(doc)
         for m in finditer_before(self.find_re, text, self.cue_starts(doc), _FIND_ARTICLE):
             label = self.pre_cues.get(m["cue"].lower()) if m["cue"][0].islower() else None
             if not label:
@@ -291,11 +305,11 @@ class EntityTyper:
                 spans.append(span)
         for m in _BUSINESS_ARG.finditer(text):
             span = doc.char_span(m.start("name"), m.end("name"), label="COMPANY", alignment_mode="contract")
-            if span is not None and not is_known_place(span.text) and (
-                    all(t.is_oov for t in span) or self.keyword_label(span.text) == "COMPANY"):
+            if span is not None and not is_known_place(name := text[span.start_char:span.end_char]) and (
+                    all(t.is_oov for t in span) or self.keyword_label(name) == "COMPANY"):
                 weak.append(span)
         toks = _tokens(doc)
-        for i in [i for i, t in enumerate(toks) if t.is_title]:  # title-case tokens only
+        for i in _title_positions(doc):  # title-case tokens only
             if toks[i - 1].orth not in _SUBJECT_OPENER_IDS:  # (the word before, by string id)
                 continue
             tok = toks[i]  # ", Électorama n'a jamais…": an unknown capitalised subject of a verb
@@ -310,7 +324,7 @@ class EntityTyper:
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
                 spans.append(span)
-        for m in self.legal_re.finditer(text) if _may_have_legal_form(text) else ():
+        for m in self._legal_scan.finditer(text):
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
                 spans.append(span)
@@ -322,40 +336,47 @@ class EntityTyper:
         unless the model reads it as an organisation followed by its verb or a cue types it."""
         if len(span) != 1:
             return False
-        tok = span[0]
-        if not any(c.isalpha() for c in tok.text) or doc.vocab[tok.lower_].is_stop:
+        toks = _tokens(doc)
+        i = span.start
+        tok, word, lower = toks[i], toks[i].text, toks[i].lower_
+        if not any(c.isalpha() for c in word) or doc.vocab[lower].is_stop:
             return True
-        if tok.lower_ in self.pre_cues or tok.lower_ in _PERSON_NOUNS:
+        if lower in self.pre_cues or lower in _PERSON_NOUNS:
             return True  # "Filiale à 100 % de…", "Député depuis 2017, …": a descriptor, not a name
-        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        heading = after is None or after.is_punct
-        return bool(tok.is_sent_start and tok.text[1:].islower() and not doc.vocab[tok.lower_].is_oov
+        heading = i + 1 >= len(toks) or toks[i + 1].is_punct
+        return bool(tok.is_sent_start and word[1:].islower() and not doc.vocab[lower].is_oov
                 and (heading or span.label_ != "ORG")  # "Orange a racheté…": the model's ORG stands
                 and not self.context_label(doc, span.start_char, span.end_char))
 
     def __call__(self, doc: Doc) -> Doc:
-        _TOKENS[doc] = list(doc)
+        _Typing.doc, _Typing.toks, _Typing.text = doc, list(doc), doc_text(doc)
+        _Typing.titles = [i for i, tok in enumerate(_Typing.toks) if tok.is_title]
+        self._starts = (doc, self._cues.starts(_Typing.text))
         try:
             return self._type(doc)
         finally:
-            del _TOKENS[doc]
+            _Typing.doc, _Typing.toks, _Typing.text, _Typing.titles = None, [], "", []
+            self._starts = (None, None)
 
     def _type(self, doc: Doc) -> Doc:
         fixed: list[Span] = []  # gazetteer spans (label already a project type)
         guessed: list[Span] = []
         ents = doc.ents  # not changed before the end: read once
-        self._surnames = {e[-1].lower_ for e in ents if e.label_ in ("PER", "PERSON") and len(e) > 1}
+        toks, text = _tokens(doc), _text(doc)
+        self._surnames = {toks[e.end - 1].lower_ for e in ents if len(e) > 1 and e.label_ in ("PER", "PERSON")}
         self._lone: set[int] = set()  # lone PER words typed as firms for want of person evidence
         for ent in ents:
-            if ent.id_ or ent.label_ in ENTITY_TYPES:
-                if ent.label_ == "COMPANY" and self.context_label(
+            ent_label = ent.label_
+            if ent.id or ent_label in ENTITY_TYPES:  # (ent.id: a number, 0 where ent.id_ is empty)
+                if ent_label == "COMPANY" and self.context_label(
                         doc, ent.start_char, ent.end_char) == "PRODUCT":  # "le logiciel NationBuilder"
                     ent = Span(doc, ent.start, ent.end, label="PRODUCT", kb_id=ent.kb_id, span_id=ent.id)
                 fixed.append(ent)
                 continue
             for piece in _split_coordination(ent):
                 trimmed = _trim(piece)
-                if trimmed is None or trimmed.text.upper() in NOT_NAMES or self._common_word(doc, trimmed):
+                if trimmed is None or text[trimmed.start_char:trimmed.end_char].upper() in NOT_NAMES or (
+                        self._common_word(doc, trimmed)):
                     continue
                 piece = _complete(trimmed, ents)
                 label = self.label_for(doc, piece)
@@ -372,8 +393,10 @@ class EntityTyper:
         taken |= {i for s in guessed for i in range(s.start, s.end)}
         weak = [s for s in filter_spans(weak) if not taken.intersection(range(s.start, s.end))]
         guessed = _coordinated_persons([*fixed, *found], guessed, self._lone)
-        doc.ents = filter_spans([*fixed, *found, *guessed, *weak])
-        link_short_names(doc)
+        typed = filter_spans([*fixed, *found, *guessed, *weak])
+        doc.set_ents(typed)  # (doc.ents = … would rebuild each span)
+        if may_link(s.label_ for s in typed):  # (else no short name repeats another: doc.ents is not read again)
+            link_short_names(doc)
         return doc
 
 
@@ -508,7 +531,7 @@ _MEDIA_SOURCE = re.compile(r"(?:selon|d['’]après|consultée?s? par|publiée?s
 
 
 def _media_context(doc: Doc, span: Span) -> bool:
-    before = doc_text(doc)[max(0, span.start_char - 40):span.start_char]
+    before = _text(doc)[max(0, span.start_char - 40):span.start_char]
     if _MEDIA_VERB.search(before):
         return True
     return bool(_MEDIA_SOURCE.search(before)) and span[0].lower_ in ("le", "la", "l'", "l’", "les")
@@ -531,7 +554,7 @@ def _brand_shaped(doc: Doc, span: Span) -> bool:
             span[-1].text[:1].islower()):
         return False  # "Coupe du monde", "Jeux olympiques": a phrase, not a brand
     prev = doc[span.start - 1].lower_ if span.start else ""
-    if _PERSON_OF.search(doc_text(doc)[max(0, span.start_char - 40):span.start_char]):
+    if _PERSON_OF.search(_text(doc)[max(0, span.start_char - 40):span.start_char]):
         return False  # "la campagne de X", "les équipes de X": a candidate or a party, not a brand
     return prev not in _EVENT_BEFORE and (not span[0].is_sent_start or span[0].is_oov)
 
@@ -565,6 +588,8 @@ _NAME_TAILS = frozenset({"fils", "associés", "associées", "associés", "compag
 def _split_coordination(ent: Span) -> list[Span]:
     """"Enquêtia et CartoElec" read by the model as one name: two names of one or two capitalised
     words each side of "et" are two entities ("Martin et Fils", "Bourgs et Vallées" after "de" stay one)."""
+    if "et" not in _text(ent.doc)[ent.start_char:ent.end_char].lower():
+        return [ent]  # (no token of the name is "et": the common case, read without its tokens)
     words = [t for t in ent if t.lower_ == "et"]
     if len(words) != 1 or any(t.lower_ in ("de", "des", "du", "d'", "d’") for t in ent):
         return [ent]
@@ -598,7 +623,9 @@ def first_name_persons(doc: Doc) -> list[Span]:
     after = 0  # tokens before this belong to a name already read
     ids = _first_name_ids()
     toks = _tokens(doc)
-    for i in [i for i, tok in enumerate(toks) if tok.orth in ids]:
+    # (every first name is title-case, a test checks it: the title-case tokens are read once per
+    # call, and testing a flag is cheaper than reading each token's ORTH, a new 64-bit integer)
+    for i in [i for i in _title_positions(doc) if toks[i].orth in ids]:
         if i < after or i >= len(toks) - 1:
             continue
         tok = toks[i]
@@ -632,7 +659,7 @@ def _first_name_ids() -> frozenset[int]:
 def _known_places(doc: Doc) -> list[Span]:
     """Known places the model left untagged (used only where nothing else is)."""
     out = []
-    text = doc_text(doc)
+    text = _text(doc)
     for m in _PLACE_CANDIDATE.finditer(text):
         name = m["name"]
         if not is_known_place(name) and " " in name:
@@ -657,19 +684,26 @@ def _keeps_determiner(toks: list[Token], i: int, end: int) -> bool:
             and not (i > 0 and toks[i - 1].is_punct and toks[i - 1].text in ".!?:«\""))
 
 
+_TRIM_STOPS = (":", "«", "»", ";", "(", ")", "—", "–")
+#: A line break or a character of _TRIM_STOPS: a name whose text holds none needs no walk over its tokens.
+_BREAK_CHAR = re.compile("[\n" + re.escape("".join(_TRIM_STOPS)) + "]")
+
+
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     toks = _tokens(span.doc)
-    for i in range(start, end):  # never across a line break (headline, paragraph) or a colon/quote
-        if "\n" in toks[i].text or ("\n" in toks[i].whitespace_ and i + 1 < end):
-            end = i if toks[i].is_space else i + 1
-            break
-        if i > start and toks[i].text in (":", "«", "»", ";", "(", ")", "—", "–"):
-            end = i
-            break
+    if _BREAK_CHAR.search(_text(span.doc), span.start_char, span.end_char):
+        for i in range(start, end):  # never across a line break (headline, paragraph) or a colon/quote
+            if "\n" in toks[i].text or ("\n" in toks[i].whitespace_ and i + 1 < end):
+                end = i if toks[i].is_space else i + 1
+                break
+            if i > start and toks[i].text in _TRIM_STOPS:
+                end = i
+                break
     while start < end - 1 and toks[start].lower_.rstrip(".") + ("." if toks[start].lower_ == "m." else "") in _TITLES:
         start += 1
-    while span.label_ in _MODEL_LABELS and start < end - 1 and (toks[start].text.upper() in NOT_NAMES or (
+    model_label = span.label_ in _MODEL_LABELS
+    while model_label and start < end - 1 and (toks[start].text.upper() in NOT_NAMES or (
             toks[start].is_alpha and toks[start].is_lower and toks[start].lower_ not in _DETS
             and toks[start].lower_ not in NAME_KEYWORDS)) and any(
             t.text[:1].isupper() for t in toks[start + 1:end]):
@@ -695,6 +729,8 @@ def _trim(span: Span) -> Span | None:
         return None
     if start >= end:
         return None
+    if (start, end) == (span.start, span.end):
+        return span
     return Span(span.doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import spacy
 from spacy.tokens import Span
 
 import nlp.components  # noqa: F401
-from nlp.coref import is_surname_only, link_short_names, surname_forms
+from nlp.coref import is_surname_only, link, link_short_names, may_link, surname_forms
 from nlp.gazetteer import load_entries
 
 
@@ -96,3 +98,19 @@ def test_gazetteer_surname_inside_another_name_is_not_the_person() -> None:
     assert [(e.text, e.id_) for e in nlp("Selon Fillon, tout va bien.").ents] == [("Fillon", "François Fillon")]
     assert list(nlp("La société Fillon Conseil a gagné.").ents) == []
     assert list(nlp("Il a vu Pénélope Fillon hier.").ents) == []
+
+
+def test_may_link_is_false_only_where_link_changes_nothing() -> None:
+    """Random mention lists over shared names: wherever may_link says no, link changes nothing."""
+    rng = random.Random(3)
+    texts = ["Ada Vaubrac", "Vaubrac", "Datavox", "Datavox Conseil", "Le Pen", "Marine Le Pen", "Vaubrac Conseil"]
+    labels = ["PERSON", "COMPANY", "ORG", "PLACE"]
+    linked = 0
+    for _ in range(3000):
+        mentions = [(t, rng.choice(labels), t if rng.random() < 0.8 else "X", rng.random() < 0.2)
+                    for t in rng.choices(texts, k=rng.randint(1, 5))]
+        out = link(mentions)
+        if not may_link(label for _, label, _, _ in mentions):
+            assert not any(out)
+        linked += any(out)
+    assert linked > 20
