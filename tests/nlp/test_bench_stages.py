@@ -49,3 +49,9 @@ def test_run_stages_reports_both_pipelines() -> None:
     best = bench.run_stages(TEXTS[:1], spacy.load(bench.BASELINE_MODEL), load_pipeline(), rounds=2)
     assert "ciblage_relations" in best["full"] and "ciblage_relations" not in best["baseline"]
     assert {"tok2vec", "parser", "ner"} <= set(best["baseline"]) & set(best["full"])
+
+
+def test_own_share_counts_own_components_and_extra_input() -> None:
+    staged = {"baseline": {"input": 0.1, "ner": 2.0, "consumer": 0.0},
+              "full": {"input": 0.3, "ner": 1.5, "ciblage_typer": 0.5, "consumer": 0.2}}
+    assert _bench().own_share(staged) == pytest.approx((0.5 + 0.2 + 0.2) / 2.5)
