@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from nlp.learned.features import SentencePairs
-from nlp.learned.model import LinearModel, split_class
+from nlp.learned.model import LinearModel
 from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text
 from nlp.rules import is_negated, normalise_gap
 from nlp.rules.base import HEDGED
