@@ -49,18 +49,14 @@ _VERB_POS = frozenset({int(VERB), int(AUX)})
 VECTOR_WIDTH = 600
 
 
-def _lemma(tok: Token) -> str:
-    lemma = tok.lemma_.lower() or tok.lower_
-    return lemma.replace("’", "'")
-
-
-#: Per (lemma id, lower-case form id): :func:`_lemma` of a token with them (a pure function of
+#: Per (lemma id, lower-case form id): the feature lemma of a token with them (a pure function of
 #: the two strings; reading two ids and a dict is cheaper than decoding and lower-casing).
 _LEMMAS: dict[tuple[int, int], str] = {}
 
 
 def _lemma_of_ids(strings: StringStore, lemma: int, lower: int) -> str:
-    """:func:`_lemma` of a token whose LEMMA and LOWER attributes are these ids."""
+    """The lower-cased spaCy lemma (the lower-cased form when it has none), with a straight
+    apostrophe, of a token whose LEMMA and LOWER attributes are these ids."""
     key = (lemma, lower)
     found = _LEMMAS.get(key)
     if found is None:
@@ -206,7 +202,9 @@ class SentencePairs:
 
     def lemma(self, tok: Token) -> str:
         k = tok.i - self.start
-        return self.lemmas[k] if 0 <= k < len(self.lemmas) else _lemma(tok)
+        if 0 <= k < len(self.lemmas):
+            return self.lemmas[k]
+        return _lemma_of_ids(tok.vocab.strings, tok.lemma, tok.lower)
 
     def path(self, a: Token, b: Token) -> tuple[str, str, Token, list[str]] | None:
         """(full path, deps only, LCA, lemmas on the path) from ``a`` up to the LCA, down to ``b``."""
