@@ -36,11 +36,16 @@ def read_config(path: Path = CONFIG_PATH) -> Config:
 
 
 def add_components(nlp: Language, config: Config | None = None) -> Language:
-    """Add and initialise the project's components on ``nlp`` (a stock or blank pipeline)."""
+    """Add and initialise the project's components on ``nlp`` (a stock or blank pipeline), and
+    swap the stock components named in ``fast_stock`` for their faster, identical versions."""
     from spacy.util import registry
+
+    from nlp.components.stock import speed_up
 
     config = config or read_config()
     pipeline = config["pipeline"]
+    for name in pipeline.get("fast_stock", []):
+        speed_up(nlp, name)
     after = pipeline.get("after")
     init_cfg = registry.resolve(config.get("initialize", {}).get("components", {}))
     previous = after if after in nlp.pipe_names else None

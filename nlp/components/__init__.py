@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from nlp.components import entity_types, gazetteer, identifiers, learned, relations
+from nlp.components import entity_types, gazetteer, identifiers, learned, relations, stock
 
-__all__ = ["entity_types", "gazetteer", "identifiers", "learned", "relations"]
+__all__ = ["entity_types", "gazetteer", "identifiers", "learned", "relations", "stock"]
