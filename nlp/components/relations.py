@@ -167,13 +167,15 @@ class RelationExtractor:
             prefix = normalise_gap(text[max(evidence[0], left_start - 80):left_start])
             for right in groups[i + 1:]:
                 ib = right[0]
+                typed = self.rules_for(labels[ia], labels[ib])
+                if not typed and _never_too_long(bounds[ia][1], bounds[ib][0], ib - ia - 1):
+                    continue  # no rule fits, and the gap cannot be the one too long to go on
                 # a parenthesis between the two ("X (LR) a fait appel à Y") is an aside
                 # (entities are sorted and never overlap: only those between A and B are in the gap)
                 gap = _masked_text(text, bounds[ia][1], bounds[ib][0], bounds[ia + 1:ib], marks[ia + 1:ib])
                 gap = normalise_gap(_PARENTHESIS.sub("", gap) if "(" in gap else gap)
                 if len(gap) > 160:
                     break
-                typed = self.rules_for(labels[ia], labels[ib])
                 rule = match_gap(gap, prefix, labels[ia], labels[ib], typed)
                 if rule is None:
                     continue
@@ -270,6 +272,14 @@ def _sentence_bounds(doc: Doc, ents: list[Span]) -> list[tuple[int, int, int, in
     return out
 
 
+def _never_too_long(start: int, end: int, masked: int) -> bool:
+    """Whether the gap from ``start`` to ``end`` (``masked``: the entities inside it) stays within
+    the 160 characters past which :meth:`RelationExtractor.gap_relations` stops, once masked and
+    normalised: a mark has at most 4 characters for an entity of at least 1, lower-casing makes
+    at most 3 characters of one, and normalising never lengthens the text otherwise."""
+    return 3 * (end - start + 3 * masked) <= 160
+
+
 def all_linked(ents: list[Span], pairs: set[frozenset[int]]) -> bool:
     """Every two entities of the sentence are already related (``pairs``: the start offsets of
     each relation's two entities). The fallbacks relate two entities of the sentence and only
@@ -333,12 +343,14 @@ def parallel_arguments(doc: Doc, ents: list[Span], rels: list[Relation]) -> list
         x = by_start.get(late[0])
         if x is None:
             continue
+        # only a later entity of the same role can take X's place: looked for before the text
+        later = [y for y in ents if y.start_char > x.end_char and _same_role(x.label_, y.label_)]
+        if not later:
+            continue
         m = _PREP_BEFORE.search(normalise_gap(doc_text(doc)[max(0, x.start_char - 60):x.start_char]) + " ")
         if not m:
             continue
-        for y in ents:
-            if y.start_char <= x.end_char or not _same_role(x.label_, y.label_):
-                continue
+        for y in later:
             gap = normalise_gap(_masked(doc, x.end_char, y.start_char, ents)) + " "
             pm = _PARALLEL.match(gap)
             if pm and pm["prep"] == m["prep"] and "§" not in gap:

@@ -179,12 +179,7 @@ def match_gap(gap: str, prefix: str, label_a: str, label_b: str,
     text = (" " + gap if not gap.startswith((" ", ",")) else gap) + " "
     # Only the rules one of whose needles is in the gap (and those without known needles) can
     # match: one Aho-Corasick pass finds the needles, the index gives their rules, tried in order.
-    tried = index.always
-    if index.by_needle:
-        by_needle = index.by_needle
-        for needle in _FINDER.present(text):
-            tried |= by_needle.get(needle, 0)
-    tried &= fitting
+    tried = (index.always | _FINDER.mask(text, index.by_needle)) & fitting
     while tried:
         low = tried & -tried
         tried ^= low
