@@ -29,7 +29,7 @@ from ciblage.ids import fold
 from nlp import frames
 from nlp.records import (LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text, entity_facts, make_relation,
                           relation_between, relation_dicts)
-from nlp.rules import RULES, Rule, is_negated, match_gap, normalise_gap
+from nlp.rules import RULES, Rule, is_negated, match_gap, normalise_gap, rules_without
 from nlp.rules.base import _DET, _OBJ, fits
 from nlp.nouns import noun_relations
 from nlp.syntax import dependency_relations
@@ -86,7 +86,8 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         out: list[dict[str, object]] = []
-        skip_typed = getattr(doc._, LANGUAGE_EXT) not in (None, "fr")
+        ext = doc._  # spaCy builds this accessor anew on each read of doc._: read once
+        skip_typed = getattr(ext, LANGUAGE_EXT) not in (None, "fr")
         previous: list[Span] = []
         for sent, ents in sentences_with_ents(doc):
             found: dict[tuple[int, int, str], Relation] = {}
@@ -98,7 +99,7 @@ class RelationExtractor:
             if self.cooccurrence and len(ents) >= 2:
                 out.extend(self.cooccurrences(sent, ents))
             previous = ents
-        doc._.set(RELATIONS_EXT, out)
+        ext.set(RELATIONS_EXT, out)
         return doc
 
     def typed_relations(self, doc: Doc, sent: Span, ents: list[Span],
@@ -115,13 +116,15 @@ class RelationExtractor:
             pairs = {frozenset((r.subject_span[0], r.object_span[0])) for r in rels}
             # a party read as a label ("le député LR X") is not the subject of the clause's verb
             labels = {o.start_char for _, o, p, _, r in triples if r == "frame.label.member_of"}
-            rels.extend(r for r in dependency_relations(doc, sent, ents)
-                        if frozenset((r.subject_span[0], r.object_span[0])) not in pairs
-                        and r.subject_span[0] not in labels)
-            pairs = {frozenset((r.subject_span[0], r.object_span[0])) for r in rels}
-            rels.extend(r for r in noun_relations(doc, sent, ents)
-                        if frozenset((r.subject_span[0], r.object_span[0])) not in pairs
-                        and r.subject_span[0] not in labels)
+            if not all_linked(ents, pairs):
+                rels.extend(r for r in dependency_relations(doc, sent, ents)
+                            if frozenset((r.subject_span[0], r.object_span[0])) not in pairs
+                            and r.subject_span[0] not in labels)
+                pairs = {frozenset((r.subject_span[0], r.object_span[0])) for r in rels}
+            if not all_linked(ents, pairs):
+                rels.extend(r for r in noun_relations(doc, sent, ents)
+                            if frozenset((r.subject_span[0], r.object_span[0])) not in pairs
+                            and r.subject_span[0] not in labels)
         text = doc_text(doc)
         # a sigle in brackets right after its long form: the text between is the cheapest test, first
         sigles = {frozenset((fold_cached(text[a.start_char:a.end_char]), fold_cached(text[b.start_char:b.end_char])))
@@ -164,20 +167,22 @@ class RelationExtractor:
             prefix = normalise_gap(text[max(evidence[0], left_start - 80):left_start])
             for right in groups[i + 1:]:
                 ib = right[0]
+                typed = self.rules_for(labels[ia], labels[ib])
+                if not typed and _never_too_long(bounds[ia][1], bounds[ib][0], ib - ia - 1):
+                    continue  # no rule fits, and the gap cannot be the one too long to go on
                 # a parenthesis between the two ("X (LR) a fait appel à Y") is an aside
                 # (entities are sorted and never overlap: only those between A and B are in the gap)
                 gap = _masked_text(text, bounds[ia][1], bounds[ib][0], bounds[ia + 1:ib], marks[ia + 1:ib])
                 gap = normalise_gap(_PARENTHESIS.sub("", gap) if "(" in gap else gap)
                 if len(gap) > 160:
                     break
-                typed = self.rules_for(labels[ia], labels[ib])
                 rule = match_gap(gap, prefix, labels[ia], labels[ib], typed)
                 if rule is None:
                     continue
                 rules = [rule]
                 if " et " in gap:  # "cofondateur et président de X": both roles
-                    rest = tuple(r for r in typed if r.predicate != rule.predicate)
-                    second = match_gap(", " + gap.split(" et ", 1)[1], prefix, labels[ia], labels[ib], rest)
+                    second = match_gap(", " + gap.split(" et ", 1)[1], prefix, labels[ia], labels[ib],
+                                       rules_without(typed, rule.predicate))
                     if second is not None and second.direction == rule.direction:
                         rules.append(second)
                 if gap.startswith(",") and _verb_after(doc, ents[ia]) and _EMBEDDED.search(prefix + " "):
@@ -267,6 +272,24 @@ def _sentence_bounds(doc: Doc, ents: list[Span]) -> list[tuple[int, int, int, in
     return out
 
 
+def _never_too_long(start: int, end: int, masked: int) -> bool:
+    """Whether the gap from ``start`` to ``end`` (``masked``: the entities inside it) stays within
+    the 160 characters past which :meth:`RelationExtractor.gap_relations` stops, once masked and
+    normalised: a mark has at most 4 characters for an entity of at least 1, lower-casing makes
+    at most 3 characters of one, and normalising never lengthens the text otherwise."""
+    return 3 * (end - start + 3 * masked) <= 160
+
+
+def all_linked(ents: list[Span], pairs: set[frozenset[int]]) -> bool:
+    """Every two entities of the sentence are already related (``pairs``: the start offsets of
+    each relation's two entities). The fallbacks relate two entities of the sentence and only
+    keep pairs not related yet, so they would add nothing: they are not run."""
+    if len(pairs) < len(ents) * (len(ents) - 1) // 2:
+        return False
+    starts = [e.start_char for e in ents]
+    return all(frozenset((a, b)) in pairs for i, a in enumerate(starts) for b in starts[i + 1:])
+
+
 def in_parenthesis(doc: Doc, ent: Span) -> bool:
     """The entity stands alone in brackets: "X (LR)", a label or a sigle, not an argument."""
     return _in_parenthesis(doc_text(doc), ent.start_char, ent.end_char)
@@ -320,12 +343,14 @@ def parallel_arguments(doc: Doc, ents: list[Span], rels: list[Relation]) -> list
         x = by_start.get(late[0])
         if x is None:
             continue
+        # only a later entity of the same role can take X's place: looked for before the text
+        later = [y for y in ents if y.start_char > x.end_char and _same_role(x.label_, y.label_)]
+        if not later:
+            continue
         m = _PREP_BEFORE.search(normalise_gap(doc_text(doc)[max(0, x.start_char - 60):x.start_char]) + " ")
         if not m:
             continue
-        for y in ents:
-            if y.start_char <= x.end_char or not _same_role(x.label_, y.label_):
-                continue
+        for y in later:
             gap = normalise_gap(_masked(doc, x.end_char, y.start_char, ents)) + " "
             pm = _PARALLEL.match(gap)
             if pm and pm["prep"] == m["prep"] and "§" not in gap:

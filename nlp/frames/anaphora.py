@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from nlp.frames.base import Triple, _after, _text
 from nlp.records import doc_text
-from nlp.rules import ACTOR, ANY, ORG, RULES, VENDOR, is_negated, match_gap, normalise_gap
+from nlp.rules import (ACTOR, ANY, ORG, RULES, VENDOR, is_negated, match_gap, normalise_gap,
+                        rules_without)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -338,8 +339,8 @@ def _linked(doc: Doc, text: str, end: int, after: list[Span], candidates: list[S
             first = match_gap(gap, "", ante.label_, ent.label_)
             rules = [first]
             if first is not None and " et " in gap:  # "fondé et dirigé par X": both roles
-                rest = tuple(r for r in RULES if r.predicate != first.predicate)
-                rules.append(match_gap(", " + gap.split(" et ", 1)[1], "", ante.label_, ent.label_, rest))
+                rules.append(match_gap(", " + gap.split(" et ", 1)[1], "", ante.label_, ent.label_,
+                                       rules_without(RULES, first.predicate)))
             for rule in rules:
                 if first is not None and rule is not None and rule.prefix is None and rule.direction == first.direction:
                     subj, obj = (ante, ent) if rule.direction == "fwd" else (ent, ante)

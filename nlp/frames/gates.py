@@ -160,8 +160,7 @@ def open_gates(doc: Doc, sent: Span, ents: list[Span]) -> int:
         finder = _FINDER[0]
         if finder is None:
             finder = _FINDER[0] = NeedleFinder(_BY_NEEDLE)
-        for needle in finder.present(text):
-            by_text |= _BY_NEEDLE[needle]
+        by_text |= finder.mask(text, _BY_NEEDLE)
         if by_label & ~by_text & _FOLDED[0] and may_fold_unsafely(text):
             by_text |= _FOLDED[0]
     _OPEN[:] = [sent, ents, by_label & by_text]

@@ -182,6 +182,15 @@ class NeedleFinder:
             return set()
         return {needle for _, needle in self._automaton.iter(text)}
 
+    def mask(self, text: str, masks: dict[str, int]) -> int:
+        """The union of ``masks[n]`` (0 for a needle it lacks) over the needles ``n`` that occur in
+        ``text``: what a loop over :meth:`present` gives, in the same pass, without the set."""
+        out = 0
+        if self._automaton is not None:
+            for _, needle in self._automaton.iter(text):
+                out |= masks.get(needle, 0)
+        return out
+
     def holds_any(self, text: str) -> bool:
         """Whether one of the needles occurs in ``text`` (stops at the first found)."""
         return self._automaton is not None and next(self._automaton.iter(text), None) is not None

@@ -67,8 +67,11 @@ def test_needle_finder_matches_substring_search():
     finder = NeedleFinder(needles)
     for text in (" cofondateur ", " lié au contrat de ", " rien ", " au au fond ", "", "élu à l'œuvre"):
         assert finder.present(text) == {n for n in needles if n in text}
+        masks = {n: 1 << k for k, n in enumerate(sorted(needles)) if n != "zzz"}  # one left out
+        assert finder.mask(text, masks) == sum(m for n, m in masks.items() if n in text)
         assert finder.starts(text) == sorted({i for n in needles for i in range(len(text)) if text.startswith(n, i)})
     assert NeedleFinder(set()).present("au") == set() and NeedleFinder(set()).starts("au") == []
+    assert NeedleFinder(set()).mask("au", {"au": 1}) == 0
 
 
 def test_case_folded_needles_never_miss_a_case_insensitive_match():
