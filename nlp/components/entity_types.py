@@ -206,12 +206,13 @@ class EntityTyper:
     def person_evidence(self, doc: Doc, span: Span) -> bool:
         if span[0].lower_ in getattr(self, "_surnames", ()):
             return True
-        before = [t.lower_.rstrip(".") for t in doc[max(0, span.start - 2):span.start]]
+        toks = _tokens(doc)  # (slices of the token list: a slice of the doc builds a Span)
+        before = [t.lower_.rstrip(".") for t in toks[max(0, span.start - 2):span.start]]
         if any(w in _TITLES for w in before) or (before and before[-1] in _PERSON_NOUNS):
             return True
         if _PERSON_OF.search(_text(doc)[max(0, span.start_char - 40):span.start_char]):
             return True
-        after = [t for t in doc[span.end:span.end + 3] if t.pos_ not in ("ADV", "PART")]
+        after = [t for t in toks[span.end:span.end + 3] if t.pos_ not in ("ADV", "PART")]
         if after and after[0].pos_ == "AUX" and after[0].lemma_ == "avoir" and len(after) > 1:
             after = after[1:]  # "X a déclaré"
         return bool(after) and (after[0].lemma_ in _SPEECH_VERBS or after[0].lower_ in _SPEECH_FORMS)

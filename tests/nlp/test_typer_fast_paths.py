@@ -176,3 +176,30 @@ def test_context_label_checks_what_opens_the_text_after_the_name(docs: list[Doc]
     assert labels > 1000
     folds_to_s = {chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch("(?i)s", chr(c))}
     assert folds_to_s | {"E"} == et._LEGAL_OPENINGS  # the legal forms' first letters, any case
+
+
+def _person_evidence_reference(typer: et.EntityTyper, doc: Doc, span: Span) -> bool:
+    """person_evidence as it read the tokens around the name, through slices of the doc."""
+    if span[0].lower_ in getattr(typer, "_surnames", ()):
+        return True
+    before = [t.lower_.rstrip(".") for t in doc[max(0, span.start - 2):span.start]]
+    if any(w in et._TITLES for w in before) or (before and before[-1] in et._PERSON_NOUNS):
+        return True
+    if et._PERSON_OF.regex.search(doc.text[max(0, span.start_char - 40):span.start_char]):
+        return True
+    after = [t for t in doc[span.end:span.end + 3] if t.pos_ not in ("ADV", "PART")]
+    if after and after[0].pos_ == "AUX" and after[0].lemma_ == "avoir" and len(after) > 1:
+        after = after[1:]
+    return bool(after) and (after[0].lemma_ in et._SPEECH_VERBS
+                            or after[0].lower_ in et._SPEECH_FORMS)
+
+
+def test_person_evidence_reads_the_token_list(docs: list[Doc]) -> None:
+    typer = _typer()
+    found = 0
+    for doc in docs:
+        for span in _spans(doc):
+            expected = _person_evidence_reference(typer, doc, span)
+            assert typer.person_evidence(doc, span) == expected
+            found += expected
+    assert found > 1000
