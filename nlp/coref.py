@@ -20,7 +20,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -95,9 +95,13 @@ def link(mentions: list[tuple[str, str, str, bool]], *, retype: bool = False) ->
     return out
 
 
-def link_short_names(doc: Doc) -> None:
-    """Set ``Span.id_`` of short person/company mentions to their full name's canonical (in place)."""
-    ents = doc.ents
+def link_short_names(doc: Doc, ents: Sequence[Span] | None = None) -> None:
+    """Set ``Span.id_`` of short person/company mentions to their full name's canonical (in place).
+
+    Args:
+        ents: ``doc.ents``, when the caller has them (else read from the doc).
+    """
+    ents = doc.ents if ents is None else ents
     text = doc_text(doc)
     mentions = []
     for e in ents:

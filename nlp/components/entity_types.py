@@ -31,8 +31,7 @@ from nlp.lexicon import (FIRST_NAMES, NAME_KEYWORDS, PARTY_HEADS, PERSON_CONTEXT
                          PRE_CUES)
 from nlp.places import is_known_place, looks_like_place
 from nlp.records import doc_text
-from nlp.rules.leads import Scan, with_lead
-from nlp.rules.needles import NeedleFinder, folds_like_regex
+from nlp.rules.leads import FoldedSearch, Scan, ScanGroup, with_lead
 
 #: Words the model tags as entities but that never name an actor in this corpus.
 NOT_NAMES = frozenset({"SIREN", "SIRET", "RCS", "TVA", "NAF", "APE", "RGPD", "CEO", "PDG", "DG", "SAS",
@@ -58,6 +57,9 @@ _NAME = (r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w(?:[ \u00a0](?:(?:&|de|des|du|d['’
          r"[A-ZÀ-ÖØ-Ý0-9][\w&@+'’-]*\w){0,4}|[A-ZÀ-ÖØ-Ý0-9]")
 _LEGAL = r"(?:SASU|SAS|SARL|EURL|SA|SCOP|SNC)\b"
 _LEGAL_AFTER = re.compile(rf"\s+{_LEGAL}")  # "Datavox SAS"
+#: The first letters of the legal forms after a name: of ``_LEGAL`` and of ``EntityTyper.post_re``'s
+#: case-insensitive "SAS|SARL" ("ſ" matches "s" there).
+_LEGAL_OPENINGS = frozenset("ESsſ")
 BODY_RE = Scan(re.compile(
     r"\b(?:[Mm]inistère|[Pp]réfecture|[Mm]airie|[Cc]onseil (?:régional|départemental|municipal)"
     r"|[Tt]ribunal (?:correctionnel|judiciaire|administratif|de commerce)|[Cc]our d['’]appel"
@@ -85,8 +87,9 @@ _BUSINESS_ARG = Scan(re.compile(
 
 
 #: "les équipes de X", "l'entourage de X", "la campagne de X": what belongs to a person.
-_PERSON_OF = re.compile(
-    rf"\b(?:{'|'.join(sorted(PERSON_CONTEXT, key=len, reverse=True))})\s+(?:de\s+|d['’]\s*)$", re.IGNORECASE)
+_PERSON_OF = FoldedSearch(re.compile(
+    rf"\b(?:{'|'.join(sorted(PERSON_CONTEXT, key=len, reverse=True))})\s+(?:de\s+|d['’]\s*)$",
+    re.IGNORECASE))
 _COORD = {",", "et", "ou", "ni"}
 #: An office sought or won, not the authority acting: "brigue la mairie de X", "candidat à la mairie d'X".
 _OFFICE_BEFORE = re.compile(r"(?:brigu\w*|candidat\w*(?: [a-zé]+)? à|conquête d[eu']|course à|élue? à|battue? à|"
@@ -162,12 +165,15 @@ class EntityTyper:
         self.legal_re = re.compile(rf"(?P<name>{_NAME})\s+{_LEGAL}")
         # (run only on a text holding a legal form's needle, "SA", "EURL", "SCOP" or "SNC", read from the regex)
         self._legal_scan = Scan(self.legal_re)
+        # discover's whole-text scans, their needles looked for in one pass
+        self._scans = ScanGroup([BODY_RE, _BUSINESS_ARG, _AMPERSAND_NAME, self._legal_scan])
         self.post_re = re.compile(
             rf"^\s*,\s*(?:(?:une?|la|le|l['’]|cette|ce)\s*)?(?:(?:petite?|jeune|nouvelle?|modeste|ancienne?|grande?|"
             rf"discrète?)\s+)?(?P<cue>{_cue_alt(self.post_cues)})\b(?!\s+(?:chez|pour|rejoindre|vers|avec|en|à|au)\b)"
             rf"|^\s+(?P<cue2>SAS|SARL)\b", re.IGNORECASE)
         self.kw_re = re.compile(rf"\b(?:{_cue_alt(self.keywords)})\b", re.IGNORECASE)
-        self._kw_finder = NeedleFinder(self.keywords)  # kw_re only runs on a text holding a keyword
+        # kw_re is tried only where a keyword occurs (its matches open with one)
+        self._kw_sites = CueSites(self.keywords)
         # pre_re and find_re open with a pre cue (find_re after an article of up to 5 characters,
         # "cette", "d'une"): they are tried only where a pre cue occurs.
         self._cues = CueSites(self.pre_cues)
@@ -187,8 +193,9 @@ class EntityTyper:
         if m and m["cue"][0].islower():  # "Parti socialiste" is a name, "le parti X" a cue
             return self.pre_cues.get(m["cue"].lower())
         after = text[end:end + 40]
-        if not after[:1].isspace() and after[:1] != ",":
-            return None  # both cues after a name (", société…", " SAS") open with a space or a comma
+        opening = after.lstrip()[:1]
+        if opening != "," and not (after[:1].isspace() and opening in _LEGAL_OPENINGS):
+            return None  # the cues after a name open with a comma (", société…") or a legal form
         m = self.post_re.match(after)
         if m and not (m["cue"] and _introduces_next(text[end + m.end():end + m.end() + 50])):
             return self.post_cues.get((m["cue"] or m["cue2"]).lower())
@@ -199,20 +206,19 @@ class EntityTyper:
     def person_evidence(self, doc: Doc, span: Span) -> bool:
         if span[0].lower_ in getattr(self, "_surnames", ()):
             return True
-        before = [t.lower_.rstrip(".") for t in doc[max(0, span.start - 2):span.start]]
+        toks = _tokens(doc)  # (slices of the token list: a slice of the doc builds a Span)
+        before = [t.lower_.rstrip(".") for t in toks[max(0, span.start - 2):span.start]]
         if any(w in _TITLES for w in before) or (before and before[-1] in _PERSON_NOUNS):
             return True
         if _PERSON_OF.search(_text(doc)[max(0, span.start_char - 40):span.start_char]):
             return True
-        after = [t for t in doc[span.end:span.end + 3] if t.pos_ not in ("ADV", "PART")]
+        after = [t for t in toks[span.end:span.end + 3] if t.pos_ not in ("ADV", "PART")]
         if after and after[0].pos_ == "AUX" and after[0].lemma_ == "avoir" and len(after) > 1:
             after = after[1:]  # "X a déclaré"
         return bool(after) and (after[0].lemma_ in _SPEECH_VERBS or after[0].lower_ in _SPEECH_FORMS)
 
     def keyword_label(self, text: str) -> str | None:
-        if folds_like_regex(text) and not self._kw_finder.holds_any(text.lower()):
-            return None
-        m = self.kw_re.search(text)
+        m = search_at(self.kw_re, text, self._kw_sites.starts(text))
         return self.keywords.get(m.group().lower()) if m else None
 
     def label_for(self, doc: Doc, span: Span) -> str | None:
@@ -280,6 +286,7 @@ class EntityTyper:
         ``weak``. ``persons``: :func:`first_name_persons` of ``doc`` when already computed."""
         spans = []
         text = _text(doc)
+        bodies, business, ampersands, legal_forms = self._scans.finditers(text)
         for m in finditer_before(self.find_re, text, self.cue_starts(doc), _FIND_ARTICLE):
             label = self.pre_cues.get(m["cue"].lower()) if m["cue"][0].islower() else None
             if not label:
@@ -289,7 +296,7 @@ class EntityTyper:
                 span = _with_adjectives(span)  # "le parti Renouveau citoyen", "le mouvement Cap démocrate"
             if span is not None:
                 spans.append(span)
-        for m in BODY_RE.finditer(text):
+        for m in bodies:
             if _LOCATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "dans la commune de X" is a place
             if _OFFICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
@@ -303,7 +310,7 @@ class EntityTyper:
             span = doc.char_span(m.start(), m.end(), label="PUBLIC_BODY", alignment_mode="contract")
             if span is not None:
                 spans.append(span)
-        for m in _BUSINESS_ARG.finditer(text):
+        for m in business:
             span = doc.char_span(m.start("name"), m.end("name"), label="COMPANY", alignment_mode="contract")
             if span is not None and not is_known_place(name := text[span.start_char:span.end_char]) and (
                     all(t.is_oov for t in span) or self.keyword_label(name) == "COMPANY"):
@@ -320,11 +327,11 @@ class EntityTyper:
                 weak.append(Span(doc, i, i + 1, label="COMPANY"))
         weak.extend(first_name_persons(doc) if persons is None else persons)
         weak.extend(_known_places(doc))
-        for m in _AMPERSAND_NAME.finditer(text):  # "Rousseau & Sangaré Associés", "Urnea & Co"
+        for m in ampersands:  # "Rousseau & Sangaré Associés", "Urnea & Co"
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
                 spans.append(span)
-        for m in self._legal_scan.finditer(text):
+        for m in legal_forms:
             span = doc.char_span(m.start(), m.end(), label="COMPANY", alignment_mode="contract")
             if span is not None and not _starts_sentence_word(span):
                 spans.append(span)
@@ -396,8 +403,23 @@ class EntityTyper:
         typed = filter_spans([*fixed, *found, *guessed, *weak])
         doc.set_ents(typed)  # (doc.ents = … would rebuild each span)
         if may_link(s.label_ for s in typed):  # (else no short name repeats another: doc.ents is not read again)
-            link_short_names(doc)
+            link_short_names(doc, _ents_as_set(doc, typed))
         return doc
+
+
+def _ents_as_set(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``doc.ents`` right after ``doc.set_ents(spans)`` (``spans`` sorted, not overlapping), without
+    reading every token again: the spans themselves, but a span without an id takes the one its
+    first token kept (``set_ents`` leaves a token's id when the span has none), and an empty or
+    unlabelled span is no entity."""
+    toks = _tokens(doc)
+    out = []
+    for span in spans:
+        if span.end > span.start and span.label:
+            ent_id = toks[span.start].ent_id
+            out.append(span if span.id == ent_id else Span(
+                doc, span.start, span.end, label=span.label, kb_id=span.kb_id, span_id=ent_id))
+    return out
 
 
 #: Words before a MISC name that make it an event, a work or a common noun phrase, not a brand:
@@ -523,11 +545,13 @@ def _introduces_next(after: str) -> bool:
 
 
 #: A newspaper cited as the source: "révèle Le Dauphiné libéré", "consultés par La Gazette".
-_MEDIA_VERB = re.compile(r"(?:révèle|révélait|a révélé|rapporte|rapportait|a rapporté|a appris|dévoile|"
-                         r"a dévoilé|dans les colonnes d[eu']|à la une d[eu']|écrit|écrivait)\s*$", re.IGNORECASE)
-_MEDIA_SOURCE = re.compile(r"(?:selon|d['’]après|consultée?s? par|publiée?s? par|interrogée?s? par|"
-                           r"contactée?s? par|jointe?s? par|a (?:indiqué|déclaré|confié|expliqué|assuré) à)\s*$",
-                           re.IGNORECASE)
+_MEDIA_VERB = FoldedSearch(re.compile(
+    r"(?:révèle|révélait|a révélé|rapporte|rapportait|a rapporté|a appris|dévoile|"
+    r"a dévoilé|dans les colonnes d[eu']|à la une d[eu']|écrit|écrivait)\s*$", re.IGNORECASE))
+_MEDIA_SOURCE = FoldedSearch(re.compile(
+    r"(?:selon|d['’]après|consultée?s? par|publiée?s? par|interrogée?s? par|"
+    r"contactée?s? par|jointe?s? par|a (?:indiqué|déclaré|confié|expliqué|assuré) à)\s*$",
+    re.IGNORECASE))
 
 
 def _media_context(doc: Doc, span: Span) -> bool:

@@ -2,7 +2,9 @@
 
 :class:`Scan` runs ``regex.finditer(text)`` only on a text that holds one of the regex's needles
 (:func:`nlp.rules.needles.needles`: strings one of which every match contains, found in one
-Aho-Corasick pass), and then with :func:`with_lead`.
+Aho-Corasick pass), and then with :func:`with_lead`. :class:`ScanGroup` does the needle
+pre-checks of several scans in one pass. :class:`FoldedSearch` does the same for a
+case-insensitive ``regex.search`` over a short text, its needles looked for in the lower-cased text.
 
 ``regex.finditer(text)`` tries the pattern at every position of ``text``. When the pattern opens
 with a boundary or a look-behind (``\\b``, ``(?<![\\d,.])``) followed by an alternation, Python's
@@ -23,10 +25,10 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from nlp.rules.needles import NeedleFinder, needles
+from nlp.rules.needles import NeedleFinder, folds_like_regex, needles
 
 try:  # Python ≥ 3.11 keeps the parser here; older versions expose it as sre_parse
     from re import _constants as _c
@@ -54,6 +56,44 @@ class Scan:
         if self._finder is not None and not self._finder.holds_any(text):
             return iter(())
         return self.regex.finditer(text)
+
+
+class ScanGroup:
+    """Several :class:`Scan` over one text, their needle pre-checks done in one pass (one
+    Aho-Corasick automaton holding every scan's needles) instead of one pass per scan."""
+
+    def __init__(self, scans: Iterable[Scan]) -> None:
+        self.scans = tuple(scans)
+        self._finder = NeedleFinder(n for scan in self.scans if scan._finder
+                                    for n in scan._finder.needles)
+
+    def finditers(self, text: str) -> list[Iterator[re.Match[str]]]:
+        """``scan.finditer(text)`` for each scan, in order."""
+        present = self._finder.present(text)
+        return [iter(()) if scan._finder is not None and present.isdisjoint(scan._finder.needles)
+                else scan.regex.finditer(text) for scan in self.scans]
+
+
+class FoldedSearch:
+    """``regex.search`` for a case-insensitive regex, run only on a text whose lower-cased form
+    holds one of the regex's needles, lower-cased (same result). A match folds character by
+    character onto a string holding a needle; ``str.lower`` folds the same way unless the text
+    has a character the engine folds otherwise (``folds_like_regex``), and such a text is always
+    searched. Worth it where the regex is tried at every position of the text: an alternation
+    of words searched in the few words before a name ("l'entourage de X")."""
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        if not regex.flags & re.IGNORECASE:
+            raise ValueError("FoldedSearch is for case-insensitive regexes (else see Scan)")
+        self.regex = regex
+        found = needles(regex.pattern)
+        self._finder = NeedleFinder({n.lower() for n in found}) if found else None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self._finder is not None and folds_like_regex(text) and not self._finder.holds_any(
+                text.lower()):
+            return None
+        return self.regex.search(text)
 
 
 def with_lead(regex: re.Pattern[str]) -> re.Pattern[str]:
@@ -145,4 +185,4 @@ def _charset(items: list[tuple[Any, Any]], folded: bool) -> Lead:
     return frozenset(out), False
 
 
-__all__ = ["Scan", "lead_class", "with_lead"]
+__all__ = ["FoldedSearch", "Scan", "ScanGroup", "lead_class", "with_lead"]

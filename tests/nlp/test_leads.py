@@ -1,4 +1,5 @@
-"""with_lead: a look-ahead on a regex's possible first characters never changes its matches."""
+"""with_lead: a look-ahead on a regex's possible first characters never changes its matches;
+FoldedSearch: a needle pre-check never changes a case-insensitive search."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 import pytest
 
 from nlp.components import entity_types, identifiers
-from nlp.rules.leads import Scan, lead_class, with_lead
+from nlp.rules.leads import FoldedSearch, Scan, lead_class, with_lead
 
 
 @pytest.mark.parametrize(("pattern", "flags", "expected"), [
@@ -65,3 +66,51 @@ def _same_matches(regex: re.Pattern[str], scan: Scan | None = None) -> None:
         assert [m.span() for m in regex.finditer(text)] == expected
         if scan is not None:
             assert [m.span() for m in scan.finditer(text)] == expected
+
+
+_FOLDED_POOL = ["l'entourage de ", "L'ENTOURAGE D'", "les équipes de ", "Équipes de ",
+                "révèle ", "RÉVÈLE ", "selon ", "Selon ", "a confié à ", "consultées par ",
+                "ſelon ", "İ", "QG de ", "qg d’", "la ", "Datavox ", "campagne de ", "\n", " ",
+                "de ", "x"]
+
+
+@pytest.mark.parametrize("name", ["_PERSON_OF", "_MEDIA_VERB", "_MEDIA_SOURCE"])
+def test_folded_searches_keep_their_matches(name: str) -> None:
+    folded = getattr(entity_types, name)
+    assert isinstance(folded, FoldedSearch) and folded._finder is not None  # the needle pre-check
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(_FOLDED_POOL) for _ in range(rng.randint(0, 6)))
+             for _ in range(3000)]
+    found = 0
+    for text in texts:
+        expected = folded.regex.search(text)
+        got = folded.search(text)
+        assert (got and got.span()) == (expected and expected.span()), text
+        found += expected is not None
+    assert found > 20
+
+
+def test_folded_search_is_for_case_insensitive_regexes() -> None:
+    with pytest.raises(ValueError):
+        FoldedSearch(re.compile("selon"))
+    # "ſ" folds onto "s" for the engine, not for str.lower: such a text is always searched
+    assert FoldedSearch(re.compile("selon", re.IGNORECASE)).search("ſelon") is not None
+
+
+def test_scan_group_keeps_each_scans_matches() -> None:
+    typer = entity_types.EntityTyper("t", **_cues(), org_default="COMPANY", drop_misc=True)
+    group = typer._scans
+    assert len(group.scans) == 4
+    texts = _texts(2000) + ["la SA Datavox et le ministère de l'Intérieur",
+                            "Rousseau & Sangaré, client de Datavox"]
+    found = 0
+    for text in texts:
+        expected = [[m.span() for m in scan.finditer(text)] for scan in group.scans]
+        assert [[m.span() for m in it] for it in group.finditers(text)] == expected
+        found += sum(map(bool, expected))
+    assert found > 50
+
+
+def _cues() -> dict[str, dict[str, str]]:
+    cues = entity_types.type_cues()
+    return {"pre_cues": cues["pre"], "post_cues": cues["post"], "keywords": cues["keywords"]}
