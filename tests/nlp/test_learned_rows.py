@@ -22,20 +22,24 @@ def dev_docs() -> list[Any]:
 
 def test_family_keys_render_back_to_the_name() -> None:
     """Every key a name parses into renders to that name, ambiguous separators included."""
-    bb, bwt, types = Family("bb={}_{}"), Family("bwt={}|{}", typed=True), Family("types={}", typed=True)
+    bb, bwt = Family("bb={}_{}"), Family("bwt={}|{}", typed=True)
+    types = Family("types={}", typed=True)
     assert sorted(bb.keys("bb=a_b_c")) == [(("a", "b_c"), ""), (("a_b", "c"), "")]
-    assert list(bwt.keys("bwt=le|x|COMPANY>PARTY")) == [("le", "x|COMPANY>PARTY"), ("le|x", "COMPANY>PARTY")]
+    assert list(bwt.keys("bwt=le|x|COMPANY>PARTY")) == [("le", "x|COMPANY>PARTY"),
+                                                          ("le|x", "COMPANY>PARTY")]
     assert list(types.keys("types=A>B")) == [((), "A>B")]
     assert list(Family("adjacent").keys("adjacent")) == [((), "")]
     assert list(Family("adjacent").keys("adjacent2")) == []
     for family in FAMILIES:
-        for name in ("bb=x_y", "cue=OWNS|A>B", "bwt=<NUM>|A>B", "ahead=obj:a:b", "neg_sent", "types=A>B"):
+        for name in ("bb=x_y", "cue=OWNS|A>B", "bwt=<NUM>|A>B", "ahead=obj:a:b", "neg_sent",
+                     "types=A>B"):
             for key, kind in family.keys(name):
                 assert family.render(key, kind) == name
 
 
 def test_feature_rows_of_a_small_model() -> None:
-    index = {"bb=a_b_c": 0, "bwt=le|A>B": 1, "types=A>B": 2, "bw=le": 3, "cue=OWNS|A>B": 4, "first=le": 5}
+    index = {"bb=a_b_c": 0, "bwt=le|A>B": 1, "types=A>B": 2, "bw=le": 3, "cue=OWNS|A>B": 4,
+             "first=le": 5}
     known = FeatureRows(index)
     tagged, several = known.tables("A>B")
     assert tagged == {(TYPES, ()): 2, (FIRST, "le"): 5}
@@ -60,7 +64,8 @@ def test_rows_are_the_known_features_on_dev_pairs(dev_docs: list[Any]) -> None:
             for a, b in candidate_pairs(doc, ents):
                 features = pairs.features(a, b)
                 rows = pairs.rows(a, b, known)
-                assert rows == {model.feature_index[f] for f in features if f in model.feature_index}
+                index = model.feature_index
+                assert rows == {index[f] for f in features if f in index}
                 assert model.predict_rows(rows, a.label_, b.label_, 0.3) == model.predict(
                     features, a.label_, b.label_, 0.3)
                 checked += 1
@@ -75,7 +80,8 @@ def test_heads_and_labels_read_like_token_objects(dev_docs: list[Any]) -> None:
     checked = 0
     for doc in dev_docs:
         for sent in doc.sents:
-            pairs = SentencePairs(doc, sent, [e for e in doc.ents if sent.start <= e.start < sent.end])
+            ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
+            pairs = SentencePairs(doc, sent, ents)
             for tok in doc:  # (tokens of other sentences too: a head may lie outside)
                 chain = [tok]
                 while chain[-1].head.i != chain[-1].i and len(chain) <= 30:
