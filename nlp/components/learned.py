@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from nlp.learned.features import SentencePairs
+from nlp.learned.features import FeatureRows, SentencePairs
 from nlp.learned.model import LinearModel
 from nlp.records import LANGUAGE_EXT, RELATIONS_EXT, Relation, doc_text
 from nlp.rules import is_negated, normalise_gap
@@ -174,6 +174,15 @@ class LearnedRelations:
         self.max_confidence = max_confidence
         self.max_ents = max_ents
         self.model = LinearModel.load(Path(model_path)) if model_path else None
+        self._known: tuple[LinearModel, FeatureRows] | None = None
+
+    def known(self) -> FeatureRows:
+        """The model's :class:`FeatureRows`, built again when ``model`` was replaced (training
+        swaps models in and out)."""
+        assert self.model is not None
+        if self._known is None or self._known[0] is not self.model:
+            self._known = (self.model, FeatureRows(self.model.feature_index))
+        return self._known[1]
 
     def __call__(self, doc: Doc) -> Doc:
         if self.model is None or getattr(doc._, LANGUAGE_EXT) not in (None, "fr"):
@@ -196,14 +205,19 @@ class LearnedRelations:
         bounds = _bounds(ents)
         labels = [e.label_ for e in ents]
         hedges = _Hedges(text, sent.start_char, bounds)
+        known = self.known()
         for i, j in _candidates(text, bounds):
-            if (frozenset((bounds[i][2], bounds[j][2])) in covered or not self.model.allows_types(labels[i], labels[j])
-                    or hedges(i, j)):  # (before scoring: it costs a tenth of a pair's features)
+            first, second = labels[i], labels[j]
+            pair = frozenset((bounds[i][2], bounds[j][2]))
+            if pair in covered or not self.model.allows_types(first, second):
                 continue
             a, b = ents[i], ents[j]
             pairs = pairs or SentencePairs(doc, sent, ents)
             vector = pairs.vector(a, b) if self.model.dense else ()
-            best = self.model.predict(pairs.features(a, b), labels[i], labels[j], self.threshold, vector)
+            best = self.model.predict_rows(pairs.rows(a, b, known), first, second, self.threshold,
+                                           vector)
+            if best and hedges(i, j):  # (after scoring: most pairs have no class, hedges cost more)
+                continue
             for predicate, (p, cls) in best.items():
                 if predicate == "OWNS" and sold(doc, a, b):
                     continue
