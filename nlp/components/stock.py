@@ -110,6 +110,9 @@ class RuleTable:
     pass and the columns are rewritten with numpy.
     """
 
+    #: Outcomes kept at most (beyond, they are forgotten before the next doc).
+    limit = 100_000
+
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
         self.tested = sorted({t[0] for rule in rules for alt in rule.alternatives for t in alt})
@@ -134,10 +137,6 @@ class RuleTable:
 
     def add_outcome(self, key: tuple[int, ...]) -> int:
         """Work out ``key``'s outcome and number it (:class:`_Numbers` asks, on a first meeting)."""
-        if len(self._sets) >= 100_000:  # rules testing the words themselves: stay bounded
-            self._numbers.clear()
-            self._sets.clear()
-            self._values.clear()
         sets, values = self.outcome(key)
         self._sets.append(sets)
         self._values.append(values)
@@ -148,6 +147,11 @@ class RuleTable:
         """Set what the rules set on ``doc``'s tokens; only the columns that change are written."""
         if not len(doc) or not self.rules:
             return
+        if len(self._sets) >= self.limit:  # rules testing the words themselves: stay bounded
+            self._numbers.clear()  # (between docs: a doc's numbers must all stay valid)
+            self._sets.clear()
+            self._values.clear()
+            self._arrays = None
         array = doc.to_array(self.columns)
         at = {c: k for k, c in enumerate(self.columns)}
         keys: Iterable[tuple[int, ...]] = (zip(*(array[:, at[c]].tolist() for c in self.tested))

@@ -80,6 +80,21 @@ def test_overlapping_rules_apply_in_the_stock_order(stock_model: Language,
     assert [t.tag_ for t in doc][1] == "N2" and doc[1].morph.get("Foo") == ["Bar"]
 
 
+def test_outcomes_forgotten_past_the_limit_stay_exact(stock_model: Language,
+                                                      parsed: list[Doc]) -> None:
+    """Rules on the words themselves meet a new combination at almost every word: with a tiny
+    limit the table forgets between docs and must still annotate as the stock ruler."""
+    stock, fast = AttributeRuler(stock_model.vocab), TableAttributeRuler(stock_model.vocab)
+    for ruler in (stock, fast):
+        _toy_rules(stock_model.vocab, ruler)
+    fast(_copy(parsed[0]))
+    assert fast._table is not None
+    fast._table.limit = 5
+    for doc in parsed[:60]:
+        assert fast(_copy(doc)).to_bytes() == stock(_copy(doc)).to_bytes(), doc.text[:80]
+    assert len(fast._table._sets) < 5 + max(len(doc) for doc in parsed[:60])
+
+
 def test_unreadable_rules_fall_back_to_the_stock_matcher(stock_model: Language,
                                                          parsed: list[Doc]) -> None:
     stock, fast = AttributeRuler(stock_model.vocab), TableAttributeRuler(stock_model.vocab)
