@@ -7,9 +7,6 @@ memoised for the prefix (:func:`~nlp.rules._prefix_holds`).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from spacy.tokens import Doc
 
@@ -18,31 +15,14 @@ from nlp.records import RELATIONS_EXT
 
 pytestmark = pytest.mark.slow
 
-_EVAL = Path(relations_module.__file__).parents[1] / "eval"
 
-
-@pytest.fixture(scope="module")
-def pipeline():  # type: ignore[no-untyped-def]
-    from nlp.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
-def docs(pipeline) -> list[Doc]:  # type: ignore[no-untyped-def]
-    texts = [json.loads(line)["text"] for path in sorted(_EVAL.glob("dev*.jsonl"))
-             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(texts) > 400
-    return list(pipeline.pipe(texts))
-
-
-def _relations(pipeline, docs: list[Doc]):  # type: ignore[no-untyped-def]
+def _relations(pipeline, dev_docs: list[Doc]):  # type: ignore[no-untyped-def]
     extractor = pipeline.get_pipe("ciblage_relations")
-    return [list(getattr(extractor(doc)._, RELATIONS_EXT)) for doc in docs]
+    return [list(getattr(extractor(doc)._, RELATIONS_EXT)) for doc in dev_docs]
 
 
 def test_fallbacks_are_skipped_only_when_they_add_nothing(  # type: ignore[no-untyped-def]
-        pipeline, docs, monkeypatch) -> None:
+        pipeline, dev_docs, monkeypatch) -> None:
     real = relations_module.all_linked
     skipped: list[bool] = []
 
@@ -51,9 +31,9 @@ def test_fallbacks_are_skipped_only_when_they_add_nothing(  # type: ignore[no-un
         return skipped[-1]
 
     monkeypatch.setattr(relations_module, "all_linked", counted)
-    fast = _relations(pipeline, docs)
+    fast = _relations(pipeline, dev_docs)
     monkeypatch.setattr(relations_module, "all_linked", lambda ents, pairs: False)
-    assert fast == _relations(pipeline, docs)
+    assert fast == _relations(pipeline, dev_docs)
     assert sum(skipped) > 100  # sentences were skipped: not vacuous
 
 
@@ -72,14 +52,14 @@ def test_all_linked_reads_every_pair() -> None:
         ents, missing | {frozenset((0, 99))})
 
 
-def test_prefix_holds_is_the_plain_search(docs) -> None:  # type: ignore[no-untyped-def]
+def test_prefix_holds_is_the_plain_search(dev_docs) -> None:  # type: ignore[no-untyped-def]
     from nlp.records import doc_text
     from nlp.rules import RULES, _prefix_holds, is_negated, normalise_gap
     from nlp.rules.base import HEDGED
 
     prefixed = [r for r in RULES if r.prefix_regex is not None]
     held = 0
-    for doc in docs:
+    for doc in dev_docs:
         text = doc_text(doc)
         for sent, ents in relations_module.sentences_with_ents(doc):
             for ent in ents:
@@ -132,10 +112,10 @@ def _plain_parallel_arguments(doc, ents, rels):  # type: ignore[no-untyped-def]
 
 
 def test_parallel_arguments_is_the_plain_reading(  # type: ignore[no-untyped-def]
-        pipeline, docs) -> None:
+        pipeline, dev_docs) -> None:
     extractor = pipeline.get_pipe("ciblage_relations")
     found = 0
-    for doc in docs:
+    for doc in dev_docs:
         for sent, ents in relations_module.sentences_with_ents(doc):
             if len(ents) < 2:
                 continue
@@ -147,7 +127,7 @@ def test_parallel_arguments_is_the_plain_reading(  # type: ignore[no-untyped-def
 
 
 def test_pairs_without_rules_skipped_only_when_the_row_goes_on(  # type: ignore[no-untyped-def]
-        pipeline, docs, monkeypatch) -> None:
+        pipeline, dev_docs, monkeypatch) -> None:
     """A pair no rule fits is skipped before its gap is read only when that gap cannot be the
     one too long to go on: the gap relations are those read with every gap."""
     extractor = pipeline.get_pipe("ciblage_relations")
@@ -159,7 +139,7 @@ def test_pairs_without_rules_skipped_only_when_the_row_goes_on(  # type: ignore[
         skipped += real(start, end, masked)
         return real(start, end, masked)
 
-    sentences = [(doc, sent, ents) for doc in docs
+    sentences = [(doc, sent, ents) for doc in dev_docs
                  for sent, ents in relations_module.sentences_with_ents(doc) if len(ents) >= 2]
     monkeypatch.setattr(relations_module, "_never_too_long", counted)
     fast = [extractor.gap_relations(doc, sent, ents) for doc, sent, ents in sentences]

@@ -6,9 +6,6 @@ dicts built straight against :class:`~nlp.records.Relation` records turned into 
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from spacy.tokens import Doc, Span
 
@@ -20,27 +17,10 @@ from nlp.rules.base import _INCISE, HEDGED, fits
 
 pytestmark = pytest.mark.slow
 
-_EVAL = Path(relations_module.__file__).parents[1] / "eval"
-
 
 @pytest.fixture(scope="module")
-def pipeline():  # type: ignore[no-untyped-def]
-    from nlp.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture(scope="module")
-def docs(pipeline) -> list[Doc]:  # type: ignore[no-untyped-def]
-    texts = [json.loads(line)["text"] for path in sorted(_EVAL.glob("dev*.jsonl"))
-             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(texts) > 400
-    return list(pipeline.pipe(texts))
-
-
-@pytest.fixture(scope="module")
-def sentences(docs) -> list[tuple[Doc, Span, list[Span]]]:  # type: ignore[no-untyped-def]
-    return [(doc, sent, ents) for doc in docs for sent, ents in sentences_with_ents(doc)]
+def sentences(dev_docs) -> list[tuple[Doc, Span, list[Span]]]:  # type: ignore[no-untyped-def]
+    return [(doc, sent, ents) for doc in dev_docs for sent, ents in sentences_with_ents(doc)]
 
 
 def _plain_sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
@@ -68,12 +48,12 @@ def _plain_sentences_with_ents(doc: Doc) -> list[tuple[Span, list[Span]]]:
     return out
 
 
-def test_sentences_are_the_plain_reading(docs) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_are_the_plain_reading(dev_docs) -> None:  # type: ignore[no-untyped-def]
     def key(sentences: list[tuple[Span, list[Span]]]) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
         return [(s.start, s.end, [(e.start, e.end, e.label_) for e in ents]) for s, ents in sentences]
 
     merged = 0
-    for doc in docs:
+    for doc in dev_docs:
         expected = key(_plain_sentences_with_ents(doc))
         assert key(sentences_with_ents(doc)) == expected
         assert key(sentences_with_ents(doc)) == expected  # from the cache
