@@ -4,24 +4,25 @@ with array operations instead of one Span and one Python call per matched token.
 The stock French model's ``attribute_ruler`` holds 23 rules, each of one token ("POS ADJ → TAG
 ADJ", "a space → POS SPACE"). Almost every token matches one, and spaCy sets each match through
 a Span and ``set_token_attrs``: about 3% of the whole extraction's time for a copy of POS into
-TAG. This subclass reads the doc's columns once, finds every rule's tokens with numpy, applies
-the rules in the stock order (pattern order: a later rule overrides an earlier one, every rule
-tested on the doc as it was before any change) and writes back only the columns that changed.
+TAG. This subclass works out once what the rules do to a token with a given combination of the
+tested values (in the stock order: a later rule overrides an earlier one, every rule tested on
+the token as it came), maps a doc's tokens to those outcomes in one pass and writes back, with
+numpy, only the columns that changed.
 The annotations are the stock ruler's, bit for bit (``tests/nlp/test_stock_components.py``).
 
 Rules it cannot read this way (several tokens, operators, regular expressions, morphology or
 extension attributes, other columns to set) make it run the stock matcher for the whole
 ruler: a model with such rules is annotated as before, only not faster.
 
-:func:`replace_attribute_ruler` swaps it in for a pipeline's stock ``attribute_ruler`` with the
-same rules; ``nlp/config.cfg`` (``[pipeline] fast_stock``) says whether the pipeline does.
+:func:`speed_up` swaps it in for a pipeline's stock ``attribute_ruler`` with the same rules;
+``nlp/config.cfg`` (``[pipeline] fast_stock``) says whether the pipeline does.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -224,21 +225,12 @@ def create_attribute_ruler(nlp: Language, name: str, validate: bool,
 
 
 def speed_up(nlp: Language, name: str) -> bool:
-    """Swap ``nlp``'s stock component ``name`` for its faster version when this module has one
-    for its kind; False (and the stock one kept) otherwise."""
-    if name in nlp.pipe_names and isinstance(nlp.get_pipe(name), AttributeRuler):
-        return replace_attribute_ruler(nlp, name)
-    log.info("no faster version of %r: the stock component is kept", name)
-    return False
-
-
-def replace_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
-    """Swap ``nlp``'s stock attribute ruler ``name`` for a :class:`TableAttributeRuler` with the
-    same rules, in the same place; False when there is none (or it is one already)."""
-    if name not in nlp.pipe_names:
-        return False
-    stock = nlp.get_pipe(name)
-    if isinstance(stock, TableAttributeRuler) or not isinstance(stock, AttributeRuler):
+    """Swap ``nlp``'s stock component ``name`` for its faster version, with the same rules, in the
+    same place, when this module has one for its kind (an attribute ruler); False, and the
+    component kept, otherwise (or when it is the faster one already)."""
+    stock = nlp.get_pipe(name) if name in nlp.pipe_names else None
+    if not isinstance(stock, AttributeRuler) or isinstance(stock, TableAttributeRuler):
+        log.info("no faster version of %r: the component is kept", name)
         return False
     patterns = stock.patterns
     fast = nlp.replace_pipe(name, "ciblage_attribute_ruler")
@@ -247,5 +239,4 @@ def replace_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> boo
     return True
 
 
-__all__ = ["Rule", "RuleTable", "TableAttributeRuler", "compile_rules", "replace_attribute_ruler",
-           "speed_up"]
+__all__ = ["Rule", "RuleTable", "TableAttributeRuler", "compile_rules", "speed_up"]
