@@ -340,7 +340,6 @@ class SentencePairs:
         self._masks = {e.start: (f"<{e.label_}>", e.end) for e in ents}
         self._starts = sorted(self._masks)
         self.negated = not _NEGATION.isdisjoint(self.lemmas)
-        self._chains: dict[int, list[int]] = {}
         self._climbs: dict[int, Climb] = {}
         self._roots: dict[int, int] = {}
         self._vectors: dict[str, np.ndarray] = {}
@@ -383,13 +382,11 @@ class SentencePairs:
         return found
 
     def chain(self, i: int) -> list[int]:
-        """Token ``i`` and its ancestors up to the root (at most 31), as indices."""
-        found = self._chains.get(i)
-        if found is None:
-            head, found = self._arrays.head, [i]
-            while head(found[-1]) != found[-1] and len(found) <= 30:
-                found.append(head(found[-1]))
-            self._chains[i] = found
+        """Token ``i`` and its ancestors up to the root (at most 31), as indices (kept per token
+        by :meth:`_climb`)."""
+        head, found = self._arrays.head, [i]
+        while head(found[-1]) != found[-1] and len(found) <= 30:
+            found.append(head(found[-1]))
         return found
 
     def lemma(self, i: int) -> str:
